@@ -1,0 +1,1 @@
+"""Open SOP: school support profiles as structured, comparable data."""

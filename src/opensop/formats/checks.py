@@ -1,0 +1,349 @@
+"""What a schema cannot check: unique keys and every reference inside a definition.
+
+A format author's typical mistakes (a duplicate key, a norm naming a missing item,
+a need that is not in the vocabulary) are found here, each with its place.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from opensop.formats import definition as d
+from opensop.formats.definition import (
+    NUMERIC_KINDS,
+    AnyItem,
+    ChoiceItem,
+    Condition,
+    ConditionalRule,
+    EqualsRule,
+    FilledRule,
+    FormatDefinition,
+    GridAllYesRule,
+    MinOffersRule,
+    MinScoreRule,
+    MultiChoiceItem,
+    OfferChecklistItem,
+    RepeatingRowsItem,
+    RowsFilledRule,
+    ScaleItem,
+    TableItem,
+    YesNoGridItem,
+    YesNoItem,
+)
+from opensop.formats.source import Path
+from opensop.formats.vocabulary import Vocabulary
+
+
+@dataclass(frozen=True)
+class Finding:
+    path: Path
+    message: str
+
+
+def check_definition(definition: FormatDefinition, vocabulary: Vocabulary) -> list[Finding]:
+    return [
+        *_unique_sections(definition),
+        *_unique_item_keys(definition),
+        *_item_internals(definition),
+        *_conditions(definition),
+        *_computed_and_constraints(definition),
+        *_norms(definition),
+        *_support_needs(definition, vocabulary),
+        *_carry_over(definition),
+    ]
+
+
+def _duplicates(values: Iterable[str]) -> list[str]:
+    return sorted(value for value, count in Counter(values).items() if count > 1)
+
+
+def _unique_sections(definition: FormatDefinition) -> Iterator[Finding]:
+    numbers = [s.number for s in definition.all_sections()]
+    for number in _duplicates(numbers):
+        yield Finding(("sections",), f"sectienummer '{number}' komt meer dan eens voor")
+    for section, path in definition._sections_with_paths():
+        for index, child in enumerate(section.sections):
+            if not child.number.startswith(section.number + "."):
+                yield Finding(
+                    (*path, "sections", index, "number"),
+                    f"subsectie '{child.number}' hoort genummerd te zijn onder '{section.number}'",
+                )
+
+
+def _unique_item_keys(definition: FormatDefinition) -> Iterator[Finding]:
+    seen: dict[str, Path] = {}
+    for section, path in definition._sections_with_paths():
+        for index, item in enumerate(section.items):
+            item_path = (*path, "items", index, "key")
+            if item.key in seen:
+                yield Finding(
+                    item_path,
+                    f"sleutel '{item.key}' komt meer dan eens voor "
+                    f"(ook in sectie {definition.entries[item.key].section.number})",
+                )
+            seen[item.key] = item_path
+    for index, computed in enumerate(definition.computed):
+        if computed.key in seen:
+            yield Finding(
+                ("computed", index, "key"),
+                f"berekende waarde '{computed.key}' heeft dezelfde sleutel als een item",
+            )
+    for group, label in (("norms", "norm"), ("constraints", "controle")):
+        keys = [entry.key for entry in getattr(definition, group)]
+        for key in _duplicates(keys):
+            yield Finding((group,), f"{label} '{key}' komt meer dan eens voor")
+
+
+def _item_internals(definition: FormatDefinition) -> Iterator[Finding]:
+    for key, entry in definition.entries.items():
+        path = entry.data_path
+        for label, values in _inner_keys(entry.item):
+            for duplicate in _duplicates(values):
+                yield Finding(path, f"item '{key}': {label} '{duplicate}' komt meer dan eens voor")
+        if isinstance(entry.item, TableItem):
+            yield from _table_groups(entry.item, path)
+
+
+def _inner_keys(item: AnyItem) -> Iterator[tuple[str, list[str]]]:
+    if isinstance(item, ChoiceItem | MultiChoiceItem):
+        yield "optie", [o.value for o in item.options]
+    if isinstance(item, YesNoGridItem | TableItem):
+        yield "rij", [r.key for r in item.rows]
+        yield "kolom", [c.key for c in item.columns]
+    if isinstance(item, OfferChecklistItem):
+        yield "aanbod", [o.key for o in item.catalogue]
+    if isinstance(item, RepeatingRowsItem):
+        yield "veld", [f.key for f in item.fields]
+
+
+def _table_groups(item: TableItem, path: Path) -> Iterator[Finding]:
+    groups = {g.key for g in item.groups}
+    for index, row in enumerate(item.rows):
+        if row.group is not None and row.group not in groups:
+            yield Finding(
+                (*path, "rows", index, "group"),
+                f"item '{item.key}': rij '{row.key}' noemt onbekende groep '{row.group}'",
+            )
+        if row.group is None and groups:
+            yield Finding(
+                (*path, "rows", index),
+                f"item '{item.key}': rij '{row.key}' mist een groep (de tabel heeft groepen)",
+            )
+    if groups and item.free_rows:
+        yield Finding(
+            (*path, "free_rows"),
+            f"item '{item.key}': geef vrije rijen per groep op (groups[].free_rows)",
+        )
+
+
+def _conditions(definition: FormatDefinition) -> Iterator[Finding]:
+    for key, entry in definition.entries.items():
+        if entry.item.show_if is None:
+            continue
+        path = (*entry.data_path, "show_if")
+        for message in _condition_problems(entry.item.show_if, definition):
+            yield Finding(path, f"item '{key}': {message}")
+        if key in set(entry.item.show_if.referenced_items()):
+            yield Finding(path, f"item '{key}' kan niet van zichzelf afhangen")
+
+
+def _condition_problems(condition: Condition, definition: FormatDefinition) -> Iterator[str]:
+    for referenced in condition.referenced_items():
+        if referenced not in definition.entries:
+            yield f"voorwaarde noemt onbekend item '{referenced}'"
+            continue
+        target = definition.item(referenced)
+        expected = [condition.equals] if condition.equals is not None else condition.one_of
+        if isinstance(target, ChoiceItem) and condition.item == referenced and expected:
+            options = {o.value for o in target.options}
+            for value in expected:
+                if value not in options:
+                    yield f"'{value}' is geen optie van '{referenced}'"
+
+
+def _numeric_reference(reference: str, definition: FormatDefinition) -> str | None:
+    """Why `reference` is not a number the format can sum, or None when it is."""
+    item_key, _, column = reference.partition(".")
+    if item_key not in definition.entries:
+        return f"onbekend item '{item_key}'"
+    item = definition.item(item_key)
+    if column:
+        if not isinstance(item, TableItem):
+            return f"'{item_key}' is geen tabel"
+        if column not in {c.key for c in item.columns}:
+            return f"tabel '{item_key}' heeft geen kolom '{column}'"
+        return None
+    if item.kind not in NUMERIC_KINDS:
+        return f"'{item_key}' is geen getal"
+    return None
+
+
+def _computed_and_constraints(definition: FormatDefinition) -> Iterator[Finding]:
+    for index, computed in enumerate(definition.computed):
+        for ref_index, reference in enumerate(computed.sum):
+            problem = _numeric_reference(reference, definition)
+            if problem:
+                yield Finding(
+                    ("computed", index, "sum", ref_index),
+                    f"berekende waarde '{computed.key}': {problem}",
+                )
+    computed_keys = {c.key for c in definition.computed}
+    for index, constraint in enumerate(definition.constraints):
+        names = [("computed", constraint.computed)]
+        if constraint.kind == "sum_at_most":
+            names.append(("limit", constraint.limit))
+        for field, name in names:
+            if name not in computed_keys:
+                yield Finding(
+                    ("constraints", index, field),
+                    f"controle '{constraint.key}' noemt onbekende berekende waarde '{name}'",
+                )
+
+
+def _norms(definition: FormatDefinition) -> Iterator[Finding]:
+    sections = {s.number for s in definition.all_sections()}
+    for index, norm in enumerate(definition.norms):
+        path: Path = ("norms", index)
+        if norm.section is not None and norm.section not in sections:
+            yield Finding((*path, "section"), f"norm '{norm.key}' noemt onbekende sectie")
+        rules = [(norm.rule, (*path, "rule"))]
+        if isinstance(norm.rule, ConditionalRule):
+            rule_path = (*path, "rule")
+            rules = [(norm.rule.then, (*rule_path, "then"))]
+            if norm.rule.if_not_met is not None:
+                rules.append((norm.rule.if_not_met, (*rule_path, "if_not_met")))
+            if norm.rule.when is not None:
+                for message in _condition_problems(norm.rule.when, definition):
+                    yield Finding((*rule_path, "when"), f"norm '{norm.key}': {message}")
+        for rule, rule_path in rules:
+            for message in _rule_problems(rule, definition):
+                yield Finding(rule_path, f"norm '{norm.key}': {message}")
+
+
+def _rule_problems(rule: object, definition: FormatDefinition) -> Iterator[str]:
+    entries = definition.entries
+    if isinstance(rule, MinScoreRule):
+        for key in rule.items:
+            item = entries[key].item if key in entries else None
+            if item is None:
+                yield f"onbekend item '{key}'"
+            elif not isinstance(item, ScaleItem):
+                yield f"'{key}' is geen schaal, dus heeft geen score"
+            elif not any(level.value == rule.min for level in item.levels):
+                yield f"minimum {rule.min} is geen niveau van de schaal '{key}'"
+    elif isinstance(rule, EqualsRule | FilledRule):
+        for key in rule.items:
+            if key not in entries:
+                yield f"onbekend item '{key}'"
+            elif isinstance(rule, EqualsRule):
+                yield from _value_fits(entries[key].item, rule.value)
+    elif isinstance(rule, GridAllYesRule):
+        yield from _kind_and_members(rule.item, YesNoGridItem, "rows", rule.rows, definition)
+    elif isinstance(rule, RowsFilledRule):
+        yield from _kind_and_members(
+            rule.item, RepeatingRowsItem, "fields", rule.fields, definition
+        )
+    elif isinstance(rule, MinOffersRule):
+        for key in rule.items:
+            yield from _kind_and_members(key, OfferChecklistItem, None, [], definition)
+
+
+def _value_fits(item: AnyItem, value: object) -> Iterator[str]:
+    if isinstance(item, YesNoItem) and not isinstance(value, bool):
+        yield f"'{item.key}' is ja/nee; de waarde moet true of false zijn"
+    if isinstance(item, ChoiceItem) and value not in {o.value for o in item.options}:
+        yield f"'{value}' is geen optie van '{item.key}'"
+
+
+_KIND_NAMES: dict[type, str] = {
+    YesNoGridItem: "ja/nee-tabel (yes_no_grid)",
+    RepeatingRowsItem: "herhalende rijen (repeating_rows)",
+    OfferChecklistItem: "aanbodlijst (offer_checklist)",
+    TableItem: "tabel (table)",
+}
+_MEMBER_NAMES = {"rows": "rij", "fields": "veld", "offers": "aanbod"}
+
+
+def _members(item: AnyItem, attribute: str) -> set[str]:
+    if attribute == "rows" and isinstance(item, YesNoGridItem):
+        return {r.key for r in item.rows}
+    if attribute == "fields" and isinstance(item, RepeatingRowsItem):
+        return {f.key for f in item.fields}
+    if attribute == "offers" and isinstance(item, OfferChecklistItem):
+        return {o.key for o in item.catalogue}
+    return set()
+
+
+def _kind_and_members(
+    key: str,
+    kind: type,
+    attribute: str | None,
+    wanted: Iterable[str],
+    definition: FormatDefinition,
+) -> Iterator[str]:
+    if key not in definition.entries:
+        yield f"onbekend item '{key}'"
+        return
+    item = definition.item(key)
+    if not isinstance(item, kind):
+        yield f"'{key}' is geen {_KIND_NAMES[kind]}"
+        return
+    if attribute is None:
+        return
+    known = _members(item, attribute)
+    for member in wanted:
+        if member not in known:
+            yield f"'{key}' heeft geen {_MEMBER_NAMES[attribute]} '{member}'"
+
+
+def _support_needs(definition: FormatDefinition, vocabulary: Vocabulary) -> Iterator[Finding]:
+    for index, source in enumerate(definition.support_needs.sources):
+        path: Path = ("support_needs", "sources", index)
+        if source.need not in vocabulary.codes:
+            yield Finding(
+                (*path, "need"),
+                f"'{source.need}' staat niet in de lijst van ondersteuningsbehoeften",
+            )
+        for message in _source_problems(source, definition):
+            yield Finding(path, f"ondersteuningsbehoefte '{source.need}': {message}")
+
+
+def _source_problems(source: object, definition: FormatDefinition) -> Iterator[str]:
+    if isinstance(source, d.GridRowSource):
+        yield from _kind_and_members(source.item, YesNoGridItem, "rows", [source.row], definition)
+    elif isinstance(source, d.ScoresSource):
+        for key in source.items:
+            if key not in definition.entries:
+                yield f"onbekend item '{key}'"
+            elif not isinstance(definition.item(key), ScaleItem):
+                yield f"'{key}' is geen schaal, dus heeft geen score"
+    elif isinstance(source, d.YesNoSource):
+        if source.item not in definition.entries:
+            yield f"onbekend item '{source.item}'"
+        elif not isinstance(definition.item(source.item), YesNoItem):
+            yield f"'{source.item}' is geen ja/nee-vraag"
+    elif isinstance(source, d.OffersSource):
+        wanted = [*source.offers, *source.specialist]
+        yield from _kind_and_members(source.item, OfferChecklistItem, "offers", wanted, definition)
+    elif isinstance(source, d.BaseSupportSource):
+        if source.item not in definition.entries:
+            yield f"onbekend item '{source.item}'"
+        elif definition.item(source.item).kind != "fixed_text":
+            yield f"'{source.item}' is geen vaste tekst (fixed_text)"
+
+
+def _carry_over(definition: FormatDefinition) -> Iterator[Finding]:
+    for index, rule in enumerate(definition.carry_over):
+        if rule.from_version >= definition.version:
+            yield Finding(
+                ("carry_over", index, "from_version"),
+                f"overname kan alleen uit een eerdere versie dan {definition.version}",
+            )
+        for old, new in rule.renamed.items():
+            if new not in definition.entries:
+                yield Finding(
+                    ("carry_over", index, "renamed", old),
+                    f"'{old}' wordt hernoemd naar onbekend item '{new}'",
+                )

@@ -1,0 +1,696 @@
+"""The format definition language: what an SWV's profile format looks like as data.
+
+One YAML file describes one version of one format. These pydantic models are the
+single source of truth for what a definition may contain; `loader` turns YAML into
+them and adds the cross-reference checks a schema cannot express.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, model_validator
+
+KEY_PATTERN = r"^[a-z][a-z0-9_]*$"
+Key = Annotated[str, Field(pattern=KEY_PATTERN, max_length=64)]
+Scalar = bool | int | float | str
+
+
+class StrictModel(BaseModel):
+    """Rejects unknown fields so a typo in a definition is an error, not a silent no-op."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+
+class Sector(enum.StrEnum):
+    PO = "PO"
+    VO = "VO"
+
+
+class OfferState(enum.StrEnum):
+    """State of one offer in an offer checklist (family B's markers)."""
+
+    AANWEZIG = "aanwezig"
+    IN_ONTWIKKELING = "in_ontwikkeling"
+    DEELS = "deels"
+    NIET = "niet"
+
+
+OFFER_STATE_LABELS: dict[OfferState, str] = {
+    OfferState.AANWEZIG: "aanwezig",
+    OfferState.IN_ONTWIKKELING: "in ontwikkeling",
+    OfferState.DEELS: "deels",
+    OfferState.NIET: "niet",
+}
+
+
+class SupportLevel(enum.IntEnum):
+    """The shared scale on which every format's support for a need is compared."""
+
+    GEEN = 0
+    IN_ONTWIKKELING = 1
+    AANWEZIG = 2
+    SPECIALISTISCH = 3
+
+    @property
+    def label(self) -> str:
+        return SUPPORT_LEVEL_LABELS[self]
+
+    @property
+    def code(self) -> str:
+        return self.name.lower()
+
+
+SUPPORT_LEVEL_LABELS: dict[SupportLevel, str] = {
+    SupportLevel.GEEN: "geen",
+    SupportLevel.IN_ONTWIKKELING: "in ontwikkeling",
+    SupportLevel.AANWEZIG: "aanwezig",
+    SupportLevel.SPECIALISTISCH: "specialistisch",
+}
+
+LevelName = Literal["geen", "in_ontwikkeling", "aanwezig", "specialistisch"]
+
+
+def level_from_name(name: LevelName) -> SupportLevel:
+    return SupportLevel[name.upper()]
+
+
+# --------------------------------------------------------------------------- conditions
+
+
+class Condition(StrictModel):
+    """When an item is shown: a test on another answer, or a combination of tests."""
+
+    item: Key | None = None
+    equals: Scalar | None = None
+    one_of: list[Scalar] | None = None
+    filled: bool | None = None
+    all_of: list[Condition] | None = Field(default=None, alias="all")
+    any_of: list[Condition] | None = Field(default=None, alias="any")
+    negated: Condition | None = Field(default=None, alias="not")
+
+    @model_validator(mode="after")
+    def _exactly_one_form(self) -> Condition:
+        tests = [t for t in (self.equals, self.one_of, self.filled) if t is not None]
+        combinators = [c for c in (self.all_of, self.any_of, self.negated) if c is not None]
+        if self.item is not None and len(tests) == 1 and not combinators:
+            return self
+        if self.item is None and not tests and len(combinators) == 1:
+            return self
+        raise ValueError(
+            "een voorwaarde is óf 'item' met precies één van 'equals', 'one_of', 'filled', "
+            "óf precies één van 'all', 'any', 'not'"
+        )
+
+    def referenced_items(self) -> Iterator[str]:
+        if self.item is not None:
+            yield self.item
+        for child in (self.all_of or []) + (self.any_of or []):
+            yield from child.referenced_items()
+        if self.negated is not None:
+            yield from self.negated.referenced_items()
+
+
+# --------------------------------------------------------------------------- items
+
+
+class ItemBase(StrictModel):
+    key: Key
+    label: str = Field(min_length=1)
+    number: str | None = None
+    help: str | None = None
+    required: bool = False
+    show_if: Condition | None = None
+    # Names under which other sources (filled PDF forms, older documents) know this item.
+    aliases: list[str] = Field(default_factory=list)
+
+
+class Option(StrictModel):
+    value: Key
+    label: str = Field(min_length=1)
+    aliases: list[str] = Field(default_factory=list)
+
+
+class ScaleLevel(StrictModel):
+    value: int
+    label: str = Field(min_length=1)
+
+
+class TextItem(ItemBase):
+    kind: Literal["text"]
+    max_length: int = Field(default=200, gt=0)
+
+
+class LongTextItem(ItemBase):
+    kind: Literal["long_text"]
+    max_lines: int | None = Field(default=None, gt=0)
+    # Characters per printed line, used to count lines the way the printed form would.
+    line_width: int = Field(default=90, gt=10)
+    max_length: int = Field(default=20000, gt=0)
+
+
+class IntegerItem(ItemBase):
+    kind: Literal["integer"]
+    min: int | None = 0
+    max: int | None = None
+
+
+class DecimalItem(ItemBase):
+    kind: Literal["decimal"]
+    min: float | None = 0
+    max: float | None = None
+    decimals: int = Field(default=2, ge=0, le=6)
+    unit: str | None = None
+
+
+class PercentageItem(ItemBase):
+    kind: Literal["percentage"]
+    decimals: int = Field(default=1, ge=0, le=4)
+
+
+class DateItem(ItemBase):
+    kind: Literal["date"]
+
+
+class EmailItem(ItemBase):
+    kind: Literal["email"]
+
+
+class PhoneItem(ItemBase):
+    kind: Literal["phone"]
+
+
+class BrinItem(ItemBase):
+    kind: Literal["brin"]
+    with_location: bool = False
+
+
+class PostcodeItem(ItemBase):
+    kind: Literal["postcode"]
+
+
+class ChoiceItem(ItemBase):
+    kind: Literal["choice"]
+    options: list[Option] = Field(min_length=2)
+
+
+class MultiChoiceItem(ItemBase):
+    kind: Literal["multi_choice"]
+    options: list[Option] = Field(min_length=1)
+
+
+class YesNoItem(ItemBase):
+    kind: Literal["yes_no"]
+
+
+class ScaleItem(ItemBase):
+    kind: Literal["scale"]
+    levels: list[ScaleLevel] = Field(min_length=2)
+    reference: str | None = None  # e.g. the inspectorate's own numbering "(1.4)"
+
+    @model_validator(mode="after")
+    def _levels_ordered(self) -> ScaleItem:
+        values = [level.value for level in self.levels]
+        if values != sorted(set(values)):
+            raise ValueError("de niveaus van een schaal moeten oplopen en uniek zijn")
+        return self
+
+    def level_label(self, value: int) -> str:
+        return next((lv.label for lv in self.levels if lv.value == value), str(value))
+
+
+class Row(StrictModel):
+    key: Key
+    label: str = Field(min_length=1)
+    number: str | None = None
+    group: Key | None = None
+    aliases: list[str] = Field(default_factory=list)
+
+
+class GridColumn(StrictModel):
+    key: Key
+    label: str = Field(min_length=1)
+    help: str | None = None
+    aliases: list[str] = Field(default_factory=list)
+
+
+class YesNoGridItem(ItemBase):
+    """Fixed rows × yes/no columns, optional rows the school names, and a yes-count per row."""
+
+    kind: Literal["yes_no_grid"]
+    rows: list[Row] = Field(min_length=1)
+    columns: list[GridColumn] = Field(min_length=1)
+    free_rows: int = Field(default=0, ge=0)
+    free_row_label: str = "Eigen rij"
+    count_label: str = "Aantal scores ja"
+
+
+class TableColumn(StrictModel):
+    key: Key
+    label: str = Field(min_length=1)
+    type: Literal["integer", "decimal", "percentage"] = "decimal"
+    min: float | None = 0
+    max: float | None = None
+    decimals: int = Field(default=2, ge=0, le=6)
+
+
+class RowGroup(StrictModel):
+    key: Key
+    label: str = Field(min_length=1)
+    free_rows: int = Field(default=0, ge=0)
+
+
+class TableItem(ItemBase):
+    """Numeric cells in fixed rows (optionally grouped) plus rows the school adds."""
+
+    kind: Literal["table"]
+    columns: list[TableColumn] = Field(min_length=1)
+    rows: list[Row] = Field(default_factory=list)
+    groups: list[RowGroup] = Field(default_factory=list)
+    free_rows: int = Field(default=0, ge=0)  # only for tables without groups
+    show_totals: bool = True
+
+    def free_row_limit(self, group: str | None) -> int:
+        if group is None:
+            return self.free_rows
+        return next((g.free_rows for g in self.groups if g.key == group), 0)
+
+
+class CatalogueOffer(StrictModel):
+    key: Key
+    label: str = Field(min_length=1)
+    aliases: list[str] = Field(default_factory=list)
+
+
+class OfferChecklistItem(ItemBase):
+    """The SWV's catalogue of offers with a state each, plus the school's own offers."""
+
+    kind: Literal["offer_checklist"]
+    catalogue: list[CatalogueOffer] = Field(min_length=1)
+    own_offers: bool = True
+    own_offers_label: str = "Eigen aanbod van de school"
+
+
+RowFieldItem = Annotated[
+    TextItem
+    | LongTextItem
+    | IntegerItem
+    | DecimalItem
+    | PercentageItem
+    | DateItem
+    | ChoiceItem
+    | MultiChoiceItem
+    | YesNoItem,
+    Field(discriminator="kind"),
+]
+
+
+class RepeatingRowsItem(ItemBase):
+    kind: Literal["repeating_rows"]
+    fields: list[RowFieldItem] = Field(min_length=1)
+    min_rows: int = Field(default=0, ge=0)
+    max_rows: int = Field(default=20, gt=0)
+    row_label: str = "Rij"
+
+
+class FixedTextItem(ItemBase):
+    """Text of the SWV that every profile shows and no school answers (e.g. base support)."""
+
+    kind: Literal["fixed_text"]
+    text: str = Field(min_length=1)
+
+
+Item = Annotated[
+    TextItem
+    | LongTextItem
+    | IntegerItem
+    | DecimalItem
+    | PercentageItem
+    | DateItem
+    | EmailItem
+    | PhoneItem
+    | BrinItem
+    | PostcodeItem
+    | ChoiceItem
+    | MultiChoiceItem
+    | YesNoItem
+    | ScaleItem
+    | YesNoGridItem
+    | TableItem
+    | OfferChecklistItem
+    | RepeatingRowsItem
+    | FixedTextItem,
+    Field(discriminator="kind"),
+]
+
+AnyItem = (
+    TextItem
+    | LongTextItem
+    | IntegerItem
+    | DecimalItem
+    | PercentageItem
+    | DateItem
+    | EmailItem
+    | PhoneItem
+    | BrinItem
+    | PostcodeItem
+    | ChoiceItem
+    | MultiChoiceItem
+    | YesNoItem
+    | ScaleItem
+    | YesNoGridItem
+    | TableItem
+    | OfferChecklistItem
+    | RepeatingRowsItem
+    | FixedTextItem
+)
+AnyRowField = (
+    TextItem
+    | LongTextItem
+    | IntegerItem
+    | DecimalItem
+    | PercentageItem
+    | DateItem
+    | ChoiceItem
+    | MultiChoiceItem
+    | YesNoItem
+)
+
+NUMERIC_KINDS = frozenset({"integer", "decimal", "percentage"})
+ITEM_KINDS = frozenset(
+    {
+        "text",
+        "long_text",
+        "integer",
+        "decimal",
+        "percentage",
+        "date",
+        "email",
+        "phone",
+        "brin",
+        "postcode",
+        "choice",
+        "multi_choice",
+        "yes_no",
+        "scale",
+        "yes_no_grid",
+        "table",
+        "offer_checklist",
+        "repeating_rows",
+        "fixed_text",
+    }
+)
+
+
+class Section(StrictModel):
+    number: str = Field(pattern=r"^\d+(\.\d+)*$")
+    title: str = Field(min_length=1)
+    text: str | None = None
+    items: list[Item] = Field(default_factory=list)
+    sections: list[Section] = Field(default_factory=list)
+
+    def walk(self) -> Iterator[Section]:
+        yield self
+        for child in self.sections:
+            yield from child.walk()
+
+
+# --------------------------------------------------------------------------- computed values
+
+
+class Computed(StrictModel):
+    """A value the school does not type: a sum of numeric items or table columns."""
+
+    key: Key
+    label: str = Field(min_length=1)
+    section: str | None = None
+    # References: a numeric item key, or "table_key.column_key" for a column total.
+    sum: list[str] = Field(min_length=1)
+
+
+class SumEquals(StrictModel):
+    kind: Literal["sum_equals"]
+    key: Key
+    computed: Key
+    value: float
+    tolerance: float = Field(default=0.0, ge=0)
+    message: str | None = None
+
+
+class SumAtMost(StrictModel):
+    kind: Literal["sum_at_most"]
+    key: Key
+    computed: Key
+    limit: Key  # another computed value
+    message: str | None = None
+
+
+Constraint = Annotated[SumEquals | SumAtMost, Field(discriminator="kind")]
+
+
+# --------------------------------------------------------------------------- norms
+
+
+class MinScoreRule(StrictModel):
+    kind: Literal["min_score"]
+    items: list[Key] = Field(min_length=1)
+    min: int
+
+
+class EqualsRule(StrictModel):
+    kind: Literal["equals"]
+    items: list[Key] = Field(min_length=1)
+    value: Scalar
+
+
+class FilledRule(StrictModel):
+    kind: Literal["filled"]
+    items: list[Key] = Field(min_length=1)
+
+
+class GridAllYesRule(StrictModel):
+    kind: Literal["grid_all_yes"]
+    item: Key
+    rows: list[Key] = Field(min_length=1)
+
+
+class RowsFilledRule(StrictModel):
+    """At least `min_rows` rows of a repeating-rows item with the given fields filled."""
+
+    kind: Literal["rows_filled"]
+    item: Key
+    fields: list[Key] = Field(min_length=1)
+    min_rows: int = Field(default=1, ge=1)
+
+
+class MinOffersRule(StrictModel):
+    """Every listed checklist names at least `min` offers that are present (or partly)."""
+
+    kind: Literal["min_offers"]
+    items: list[Key] = Field(min_length=1)
+    min: int = Field(default=1, ge=1)
+
+
+class ConditionalRule(StrictModel):
+    """`then` must hold whenever `if_not_met` fails (or whenever `when` holds)."""
+
+    kind: Literal["conditional"]
+    if_not_met: SimpleRule | None = None
+    when: Condition | None = None
+    then: SimpleRule
+
+    @model_validator(mode="after")
+    def _one_trigger(self) -> ConditionalRule:
+        if (self.if_not_met is None) == (self.when is None):
+            raise ValueError(
+                "een voorwaardelijke norm heeft precies één van 'if_not_met' en 'when'"
+            )
+        return self
+
+
+SimpleRule = Annotated[
+    MinScoreRule | EqualsRule | FilledRule | GridAllYesRule | RowsFilledRule | MinOffersRule,
+    Field(discriminator="kind"),
+]
+Rule = Annotated[
+    MinScoreRule
+    | EqualsRule
+    | FilledRule
+    | GridAllYesRule
+    | RowsFilledRule
+    | MinOffersRule
+    | ConditionalRule,
+    Field(discriminator="kind"),
+]
+
+
+AnyRule = (
+    MinScoreRule
+    | EqualsRule
+    | FilledRule
+    | GridAllYesRule
+    | RowsFilledRule
+    | MinOffersRule
+    | ConditionalRule
+)
+
+
+class Norm(StrictModel):
+    key: Key
+    title: str = Field(min_length=1)
+    section: str | None = None
+    # The norm as the SWV states it, in its own words.
+    statement: str = Field(min_length=1)
+    # How the format reads an ambiguous statement, and why; shown to every user.
+    interpretation: str | None = None
+    rule: Rule
+
+
+# --------------------------------------------------------------------------- support needs
+
+LevelThresholds = dict[int, LevelName]
+
+
+class GridRowSource(StrictModel):
+    kind: Literal["grid_row"]
+    need: Key
+    item: Key
+    row: Key
+    # Minimum yes-count → level; the highest threshold reached wins.
+    levels: LevelThresholds
+
+
+class ScoresSource(StrictModel):
+    kind: Literal["scores"]
+    need: Key
+    items: list[Key] = Field(min_length=1)
+    # Lowest score among the items → level; the highest threshold reached wins.
+    levels: LevelThresholds
+
+
+class YesNoSource(StrictModel):
+    kind: Literal["yes_no"]
+    need: Key
+    item: Key
+    level: LevelName = "aanwezig"
+
+
+class OffersSource(StrictModel):
+    kind: Literal["offers"]
+    need: Key
+    item: Key
+    offers: list[Key] = Field(min_length=1)
+    # Offers that, when present, mean specialised support rather than ordinary support.
+    specialist: list[Key] = Field(default_factory=list)
+
+
+class BaseSupportSource(StrictModel):
+    """The SWV's base support promises this need at every school of the format."""
+
+    kind: Literal["base"]
+    need: Key
+    item: Key  # the fixed text that makes the promise
+    level: LevelName = "aanwezig"
+
+
+NeedSource = Annotated[
+    GridRowSource | ScoresSource | YesNoSource | OffersSource | BaseSupportSource,
+    Field(discriminator="kind"),
+]
+
+
+class SupportNeedMapping(StrictModel):
+    # How a partly present offer counts on the shared scale.
+    deels_level: LevelName = "aanwezig"
+    # Match the school's own offers and free grid rows to needs through the vocabulary.
+    match_own_entries: bool = True
+    sources: list[NeedSource] = Field(default_factory=list)
+
+
+# --------------------------------------------------------------------------- versions
+
+
+class CarryOver(StrictModel):
+    """How answers given in an earlier version of this format move into this one."""
+
+    from_version: int = Field(ge=1)
+    renamed: dict[Key, Key] = Field(default_factory=dict)
+    dropped: list[Key] = Field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class ItemEntry:
+    """An item in its place: the section it sits in and its path in the YAML data."""
+
+    item: AnyItem
+    section: Section
+    data_path: tuple[str | int, ...]
+
+    @property
+    def where(self) -> str:
+        number = f"{self.item.number} " if self.item.number else ""
+        return f"{self.section.number} {self.section.title} › {number}{self.item.label}"
+
+
+class FormatDefinition(StrictModel):
+    id: Annotated[str, Field(pattern=r"^[a-z][a-z0-9-]*$", max_length=64)]
+    version: int = Field(ge=1)
+    title: str = Field(min_length=1)
+    sector: Sector
+    swv_codes: list[str] = Field(min_length=1)
+    description: str | None = None
+    sections: list[Section] = Field(min_length=1)
+    computed: list[Computed] = Field(default_factory=list)
+    constraints: list[Constraint] = Field(default_factory=list)
+    norms: list[Norm] = Field(default_factory=list)
+    support_needs: SupportNeedMapping = Field(default_factory=SupportNeedMapping)
+    carry_over: list[CarryOver] = Field(default_factory=list)
+
+    _entries: dict[str, ItemEntry] | None = PrivateAttr(default=None)
+
+    @property
+    def ref(self) -> str:
+        return f"{self.id}@{self.version}"
+
+    @property
+    def entries(self) -> dict[str, ItemEntry]:
+        """Every item by key, in the format's order (first occurrence wins on duplicates)."""
+        if self._entries is None:
+            entries: dict[str, ItemEntry] = {}
+            for section, path in self._sections_with_paths():
+                for index, item in enumerate(section.items):
+                    entries.setdefault(item.key, ItemEntry(item, section, (*path, "items", index)))
+            self._entries = entries
+        return self._entries
+
+    def item(self, key: str) -> AnyItem:
+        return self.entries[key].item
+
+    def _sections_with_paths(self) -> Iterator[tuple[Section, tuple[str | int, ...]]]:
+        def walk(
+            section: Section, path: tuple[str | int, ...]
+        ) -> Iterator[tuple[Section, tuple[str | int, ...]]]:
+            yield section, path
+            for index, child in enumerate(section.sections):
+                yield from walk(child, (*path, "sections", index))
+
+        for index, section in enumerate(self.sections):
+            yield from walk(section, ("sections", index))
+
+    def all_sections(self) -> Iterator[Section]:
+        for section in self.sections:
+            yield from section.walk()
+
+    def items_with_section(self) -> Iterator[tuple[Section, AnyItem]]:
+        for section in self.all_sections():
+            for item in section.items:
+                yield section, item
+
+
+Condition.model_rebuild()
+ConditionalRule.model_rebuild()
+Section.model_rebuild()
+FormatDefinition.model_rebuild()
