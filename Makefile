@@ -27,8 +27,8 @@ run: install
 	$(BIN)/python scripts/demo.py
 
 lint: install-test
-	$(BIN)/ruff check src tests
-	$(BIN)/ruff format --check src tests
+	$(BIN)/ruff check src tests scripts
+	$(BIN)/ruff format --check src tests scripts
 
 typecheck: install-test
 	$(BIN)/mypy

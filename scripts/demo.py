@@ -16,8 +16,10 @@ def run() -> int:
     for path in sorted(EXAMPLES.glob("*/*.yaml")):
         print("\n" + "=" * 78)
         status = main(["profile", "check", str(path)])
-        print(f"(exitstatus {status}: {'in orde' if status == 0 else 'ongeldig of norm niet gehaald'})")
-    print("\nProbeer zelf: .venv/bin/opensop profile check examples/zuid-limburg-po/voldoet.yaml --json")
+        verdict = "in orde" if status == 0 else "ongeldig of norm niet gehaald"
+        print(f"(exitstatus {status}: {verdict})")
+    example = "examples/zuid-limburg-po/voldoet.yaml"
+    print(f"\nProbeer zelf: .venv/bin/opensop profile check --json {example}")
     return 0
 
 

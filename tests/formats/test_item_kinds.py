@@ -6,10 +6,9 @@ from typing import Any
 
 import pytest
 
-from opensop.formats.answers import check_answers, count_lines, is_filled
+from opensop.formats.answers import check_answers, count_lines, is_filled, missing_required
 from opensop.formats.definition import FormatDefinition
-
-from .conftest import format_of
+from tests.formats.conftest import format_of
 
 SCALE = {
     "key": "score",
@@ -22,7 +21,10 @@ GRID = {
     "kind": "yes_no_grid",
     "label": "Interventies",
     "rows": [{"key": "rekenen", "label": "Rekenen"}],
-    "columns": [{"key": "beleid", "label": "Beleid"}, {"key": "specialisme", "label": "Specialisme"}],
+    "columns": [
+        {"key": "beleid", "label": "Beleid"},
+        {"key": "specialisme", "label": "Specialisme"},
+    ],
     "free_rows": 1,
 }
 TABLE = {
@@ -55,7 +57,13 @@ CHOICES = [{"value": "a", "label": "A"}, {"value": "b", "label": "B"}]
 # kind → (extra definition fields, valid answer, normalised answer, wrong answer, words in message)
 CASES: dict[str, tuple[dict[str, Any], Any, Any, Any, str]] = {
     "text": ({}, "  De Bron ", "De Bron", 12, "verwacht tekst"),
-    "long_text": ({"max_lines": 2, "line_width": 20}, "Kort.", "Kort.", "x " * 60, "maximaal 2 regels"),
+    "long_text": (
+        {"max_lines": 2, "line_width": 20},
+        "Kort.",
+        "Kort.",
+        "x " * 60,
+        "maximaal 2 regels",
+    ),
     "integer": ({"max": 500}, 12, 12, -3, "minstens 0"),
     "decimal": ({"decimals": 1}, 1.5, 1.5, 1.25, "te veel decimalen"),
     "percentage": ({}, 12.5, 12.5, 120, "hoogstens 100 %"),
@@ -166,7 +174,9 @@ def test_repeating_rows_check_each_field_and_the_row_limit() -> None:
 
 
 def test_fixed_text_takes_no_answer() -> None:
-    definition = format_of({"key": "basis", "kind": "fixed_text", "label": "Basis", "text": "Tekst."})
+    definition = format_of(
+        {"key": "basis", "kind": "fixed_text", "label": "Basis", "text": "Tekst."}
+    )
     errors = check_answers(definition, {"basis": "iets"}).errors
     assert "vaste tekst" in errors[0].message
 
@@ -203,7 +213,10 @@ def test_show_if_hides_an_item_and_its_requirement() -> None:
             "key": "oordeel",
             "kind": "choice",
             "label": "Oordeel",
-            "options": [{"value": "inspectie", "label": "Inspectie"}, {"value": "eigen", "label": "Eigen"}],
+            "options": [
+                {"value": "inspectie", "label": "Inspectie"},
+                {"value": "eigen", "label": "Eigen"},
+            ],
         },
         {
             "key": "onderbouwing",
@@ -213,8 +226,6 @@ def test_show_if_hides_an_item_and_its_requirement() -> None:
             "show_if": {"item": "oordeel", "equals": "eigen"},
         },
     )
-    from opensop.formats.answers import missing_required
-
     assert missing_required(definition, {"oordeel": "inspectie"}) == []
     assert [p.where for p in missing_required(definition, {"oordeel": "eigen"})] == [
         "1 Proef › Onderbouwing"

@@ -8,6 +8,7 @@ normalised (numbers as numbers, dates as ISO text), ready for computation.
 from __future__ import annotations
 
 import datetime
+import math
 import re
 import textwrap
 from collections.abc import Callable, Mapping
@@ -229,14 +230,18 @@ def _describe(value: Any) -> str:
     return type(value).__name__
 
 
+def _is_number(value: Any) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)
+
+
 def _integer(value: Any) -> int:
-    if isinstance(value, bool) or not isinstance(value, int | float) or value != int(value):
+    if not _is_number(value) or value != int(value):
         raise AnswerError(f"verwacht een geheel getal, maar kreeg {_describe(value)}")
     return int(value)
 
 
 def _decimal(value: Any, decimals: int) -> float:
-    if isinstance(value, bool) or not isinstance(value, int | float):
+    if not _is_number(value):
         raise AnswerError(f"verwacht een getal, maar kreeg {_describe(value)}")
     if round(float(value), decimals) != float(value):
         raise AnswerError(f"{value} heeft te veel decimalen; hoogstens {decimals}")

@@ -43,6 +43,8 @@ class NeedLevel:
     name: str
     level: SupportLevel | None = None
     reasons: list[Reason] = field(default_factory=list)
+    # Whether the format asks about this need at all (it may still be unanswered).
+    asked: bool = False
 
     @property
     def label(self) -> str:
@@ -59,6 +61,7 @@ class NeedLevel:
             "name": self.name,
             "level": self.level.code if self.level is not None else None,
             "label": self.label,
+            "asked": self.asked,
             "reasons": [{"level": r.level.code, "text": r.text} for r in self.reasons],
         }
 
@@ -74,6 +77,7 @@ def support_levels(
     for source in mapping.sources:
         if source.need not in levels:
             continue
+        levels[source.need].asked = True
         found = _source_level(definition, source, values, level_from_name(mapping.deels_level))
         if found is not None:
             levels[source.need].add(*found)
@@ -112,10 +116,9 @@ def _source_level(
         if any(score is None for score in scores):
             return None
         lowest = min(int(s) for s in scores if s is not None)
-        where = definition.entries[source.items[0]].section
-        return _threshold(
-            source.levels, lowest
-        ), f"{where.number} {where.title}: laagste score {lowest}"
+        sections = sorted({definition.entries[key].section.number for key in source.items})
+        text = f"Laagste score {lowest} op {len(scores)} indicator(en) in {', '.join(sections)}"
+        return _threshold(source.levels, lowest), text
     if isinstance(source, YesNoSource):
         answer = values.get(source.item)
         if answer is None:
@@ -136,7 +139,7 @@ def _grid_row_level(
     count = grid_counts(item, values.get(source.item))[source.row]
     if count.answered == 0:
         return None
-    text = f"{count.label}: {count.yes} van {count.columns} kenmerken ja"
+    text = f"{count.label.rstrip('.')}: {count.yes} van {count.columns} kenmerken ja"
     return _threshold(source.levels, count.yes), text
 
 

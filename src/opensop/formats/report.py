@@ -68,7 +68,8 @@ def _needs(check: ProfileCheck) -> list[str]:
     lines = ["Ondersteuning per ondersteuningsbehoefte:"]
     for need in check.needs.values():
         best = max(need.reasons, key=lambda r: r.level, default=None)
-        why = f" — {best.text}" if best else " — dit formaat vraagt hier niet naar"
+        unknown = "nog niet ingevuld" if need.asked else "dit formaat vraagt hier niet naar"
+        why = f" — {best.text}" if best else f" — {unknown}"
         lines.append(f"  {need.name}: {need.label}{why}")
     return [*lines, ""]
 
