@@ -15,7 +15,8 @@ from opensop.formats.registry import FormatRegistry
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = ROOT / "examples"
-SEEDS = ROOT.parent / "shared" / "seeds"
+# Copies of ../shared/seeds: the specification the format tests walk.
+SEEDS = Path(__file__).resolve().parent / "seeds"
 
 
 @pytest.fixture(scope="session")
