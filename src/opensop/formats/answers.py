@@ -496,15 +496,7 @@ def _check_rows(item: RepeatingRowsItem, value: Any, place: Place, errors: _Coll
     result: list[dict[str, Any]] = []
     for index, row in enumerate(_list(value, place, errors, item.max_rows)):
         row_place = place.child(index, f"{item.row_label} {index + 1}")
-        checked: dict[str, Any] = {}
-        for key, cell in _mapping(row, row_place, errors, set(fields)).items():
-            if cell is None:
-                continue
-            try:
-                checked[key] = check_simple_value(fields[key], cell)
-            except AnswerError as exc:
-                errors.add(row_place.child(key, fields[key].label), str(exc))
-        result.append(checked)
+        result.append(_cells(row, fields, row_place, errors, check_simple_value))
     return result
 
 

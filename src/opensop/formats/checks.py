@@ -63,7 +63,7 @@ def _unique_sections(definition: FormatDefinition) -> Iterator[Finding]:
     numbers = [s.number for s in definition.all_sections()]
     for number in _duplicates(numbers):
         yield Finding(("sections",), f"sectienummer '{number}' komt meer dan eens voor")
-    for section, path in definition._sections_with_paths():
+    for section, path in definition.sections_with_paths():
         for index, child in enumerate(section.sections):
             if not child.number.startswith(section.number + "."):
                 yield Finding(
@@ -74,7 +74,7 @@ def _unique_sections(definition: FormatDefinition) -> Iterator[Finding]:
 
 def _unique_item_keys(definition: FormatDefinition) -> Iterator[Finding]:
     seen: dict[str, Path] = {}
-    for section, path in definition._sections_with_paths():
+    for section, path in definition.sections_with_paths():
         for index, item in enumerate(section.items):
             item_path = (*path, "items", index, "key")
             if item.key in seen:

@@ -294,7 +294,7 @@ class OfferChecklistItem(ItemBase):
     own_offers_label: str = "Eigen aanbod van de school"
 
 
-RowFieldItem = Annotated[
+AnyRowField = (
     TextItem
     | LongTextItem
     | IntegerItem
@@ -303,9 +303,9 @@ RowFieldItem = Annotated[
     | DateItem
     | ChoiceItem
     | MultiChoiceItem
-    | YesNoItem,
-    Field(discriminator="kind"),
-]
+    | YesNoItem
+)
+RowFieldItem = Annotated[AnyRowField, Field(discriminator="kind")]
 
 
 class RepeatingRowsItem(ItemBase):
@@ -322,29 +322,6 @@ class FixedTextItem(ItemBase):
     kind: Literal["fixed_text"]
     text: str = Field(min_length=1)
 
-
-Item = Annotated[
-    TextItem
-    | LongTextItem
-    | IntegerItem
-    | DecimalItem
-    | PercentageItem
-    | DateItem
-    | EmailItem
-    | PhoneItem
-    | BrinItem
-    | PostcodeItem
-    | ChoiceItem
-    | MultiChoiceItem
-    | YesNoItem
-    | ScaleItem
-    | YesNoGridItem
-    | TableItem
-    | OfferChecklistItem
-    | RepeatingRowsItem
-    | FixedTextItem,
-    Field(discriminator="kind"),
-]
 
 AnyItem = (
     TextItem
@@ -367,42 +344,9 @@ AnyItem = (
     | RepeatingRowsItem
     | FixedTextItem
 )
-AnyRowField = (
-    TextItem
-    | LongTextItem
-    | IntegerItem
-    | DecimalItem
-    | PercentageItem
-    | DateItem
-    | ChoiceItem
-    | MultiChoiceItem
-    | YesNoItem
-)
+Item = Annotated[AnyItem, Field(discriminator="kind")]
 
 NUMERIC_KINDS = frozenset({"integer", "decimal", "percentage"})
-ITEM_KINDS = frozenset(
-    {
-        "text",
-        "long_text",
-        "integer",
-        "decimal",
-        "percentage",
-        "date",
-        "email",
-        "phone",
-        "brin",
-        "postcode",
-        "choice",
-        "multi_choice",
-        "yes_no",
-        "scale",
-        "yes_no_grid",
-        "table",
-        "offer_checklist",
-        "repeating_rows",
-        "fixed_text",
-    }
-)
 
 
 class Section(StrictModel):
@@ -512,10 +456,6 @@ class ConditionalRule(StrictModel):
 
 
 SimpleRule = Annotated[
-    MinScoreRule | EqualsRule | FilledRule | GridAllYesRule | RowsFilledRule | MinOffersRule,
-    Field(discriminator="kind"),
-]
-Rule = Annotated[
     MinScoreRule
     | EqualsRule
     | FilledRule
@@ -536,6 +476,7 @@ AnyRule = (
     | MinOffersRule
     | ConditionalRule
 )
+Rule = Annotated[AnyRule, Field(discriminator="kind")]
 
 
 class Norm(StrictModel):
@@ -660,7 +601,7 @@ class FormatDefinition(StrictModel):
         """Every item by key, in the format's order (first occurrence wins on duplicates)."""
         if self._entries is None:
             entries: dict[str, ItemEntry] = {}
-            for section, path in self._sections_with_paths():
+            for section, path in self.sections_with_paths():
                 for index, item in enumerate(section.items):
                     entries.setdefault(item.key, ItemEntry(item, section, (*path, "items", index)))
             self._entries = entries
@@ -669,7 +610,7 @@ class FormatDefinition(StrictModel):
     def item(self, key: str) -> AnyItem:
         return self.entries[key].item
 
-    def _sections_with_paths(self) -> Iterator[tuple[Section, tuple[str | int, ...]]]:
+    def sections_with_paths(self) -> Iterator[tuple[Section, tuple[str | int, ...]]]:
         def walk(
             section: Section, path: tuple[str | int, ...]
         ) -> Iterator[tuple[Section, tuple[str | int, ...]]]:
