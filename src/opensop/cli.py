@@ -187,10 +187,7 @@ def _profile_carry_over(args: argparse.Namespace, registry: FormatRegistry, out:
         "school": check.school,
         "answers": carried.answers,
     }
-    yaml = YAML(typ="safe", pure=True)
-    yaml.allow_unicode = True
-    yaml.default_flow_style = False
-    yaml.dump(document, out)
+    YAML().dump(document, out)  # round-trip dumper: keeps the header first
     return OK
 
 

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+from opensop.cli import main
 from opensop.formats.carry_over import CarryOverError, carry_over
-from tests.formats.conftest import format_of
+from tests.formats.conftest import EXAMPLES, format_of
 
 NAAM = {"key": "naam", "kind": "text", "label": "Naam"}
 LEERLINGEN = {"key": "leerlingen", "kind": "integer", "label": "Leerlingen"}
@@ -54,3 +57,16 @@ def test_no_carry_over_rule_no_silent_guess() -> None:
 def test_never_backwards() -> None:
     with pytest.raises(CarryOverError, match="oudere versie"):
         carry_over({}, V2, V1)
+
+
+def test_cli_carries_a_profile_into_next_school_year(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = EXAMPLES / "zuid-kennemerland-vo" / "voldoet.yaml"
+    assert main(["profile", "carry-over", str(source), "--school-year", "2026-2027"]) == 0
+    carried = tmp_path / "volgend-jaar.yaml"
+    carried.write_text(capsys.readouterr().out)
+    assert carried.read_text().startswith(
+        "format: zuid-kennemerland-vo\nversion: 1\nschool_year: 2026-2027\n"
+    )
+    assert main(["profile", "check", str(carried)]) == 0
