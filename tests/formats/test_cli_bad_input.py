@@ -64,6 +64,11 @@ def test_format_check_of_binary_rubbish(tmp_path: Path, capsys: pytest.CaptureFi
         ("format: zuid-limburg-po\nversion: 1\nanswers: [\n", "geen geldige YAML"),
         ("- lijst\n", "een antwoordbestand is een mapping"),
         (
+            "format: zuid-limburg-po\nversion: 1\nanswers:\n  vastgesteld_datum: 2025-02-30\n",
+            "een datum die niet bestaat",
+        ),
+        ("answers: " + "[" * 1200 + "]" * 1200 + "\n", "te diep geneste YAML"),
+        (
             "format: zuid-limburg-po\nversion: 1\nschool_year: 2025-2027\nanswers: {}\n",
             "schooljaar",
         ),

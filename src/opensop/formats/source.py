@@ -87,8 +87,20 @@ def load_yaml(text: str, file: str | None = None) -> tuple[Any, LineMap]:
         raise SourceError([_marked_problem(exc, file, "sleutel komt twee keer voor")]) from exc
     except MarkedYAMLError as exc:
         raise SourceError([_marked_problem(exc, file, "geen geldige YAML")]) from exc
+    except ValueError as exc:
+        # The YAML constructor turns 2025-02-30 into a date and fails on it.
+        message = (
+            "geen geldige YAML: een waarde kan niet gelezen worden "
+            "(bijvoorbeeld een datum die niet bestaat, zoals 2025-02-30)"
+        )
+        raise SourceError([Problem(message=message, file=file)]) from exc
+    except RecursionError as exc:
+        raise SourceError([Problem(message="te diep geneste YAML", file=file)]) from exc
     lines = LineMap()
-    data = _plain(raw, (), lines)
+    try:
+        data = _plain(raw, (), lines)
+    except RecursionError as exc:
+        raise SourceError([Problem(message="te diep geneste YAML", file=file)]) from exc
     return data, lines
 
 
