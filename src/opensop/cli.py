@@ -79,6 +79,20 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     out = out or sys.stdout
     args = build_parser().parse_args(argv)
     try:
+        return _run(args, out)
+    except BrokenPipeError:
+        return OK  # the reader (e.g. `| head`) stopped listening; nothing went wrong here
+    except Exception as exc:  # the promise: a Dutch message, never a traceback
+        print(
+            f"opensop: interne fout ({exc.__class__.__name__}); meld dit aan de beheerders "
+            "met het bestand en de opdracht die u gaf.",
+            file=sys.stderr,
+        )
+        return UNUSABLE
+
+
+def _run(args: argparse.Namespace, out: TextIO) -> int:
+    try:
         registry = FormatRegistry.builtin(args.formats)
     except DefinitionError as exc:
         print("Een formaatdefinitie is ongeldig:", file=out)

@@ -9,6 +9,10 @@ import pytest
 from opensop.cli import main
 from tests.formats.conftest import FORMAT_HEADER
 
+BILLION_LAUGHS = "a: &a [x, x, x, x, x, x, x, x, x, x]\n" + "".join(
+    f"{chr(98 + n)}: &{chr(98 + n)} [{', '.join(['*' + chr(97 + n)] * 10)}]\n" for n in range(8)
+)
+
 
 def run(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str]:
     status = main(args)
@@ -67,6 +71,23 @@ def test_format_check_of_binary_rubbish(tmp_path: Path, capsys: pytest.CaptureFi
             "format: zuid-limburg-po\nversion: 1\nanswers:\n  vastgesteld_datum: 2025-02-30\n",
             "een datum die niet bestaat",
         ),
+        (
+            "format: zuid-limburg-po\nversion: 1\nanswers:\n  leerlingen_tm8: !!int abc\n",
+            "een waarde kan niet gelezen worden",
+        ),
+        (
+            "format: zuid-limburg-po\nversion: 1\nanswers:\n  leerlingen_tm8: 1" + "0" * 400 + "\n",
+            "verwacht een geheel getal",
+        ),
+        (
+            "format: zuid-limburg-po\nversion: 1\nschool: [a]\nanswers: {}\n",
+            "school moet een mapping zijn",
+        ),
+        (
+            "format: zuid-limburg-po\nversion: 1\nanswers: {<<: {school_naam: 3}}\n",
+            "verwacht tekst",
+        ),
+        (BILLION_LAUGHS, "te groot om te lezen"),
         ("answers: " + "[" * 1200 + "]" * 1200 + "\n", "te diep geneste YAML"),
         (
             "format: zuid-limburg-po\nversion: 1\nschool_year: 2025-2027\nanswers: {}\n",

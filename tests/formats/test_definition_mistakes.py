@@ -149,3 +149,48 @@ def test_grid_norm_on_a_row_the_grid_lacks() -> None:
 def test_text_that_is_not_a_mapping() -> None:
     [problem] = problems_of("- gewoon een lijst\n")
     assert problem == "fout.yaml:1: een formaat is een YAML-mapping"
+
+
+def test_option_of_a_nested_condition_is_checked() -> None:
+    text = (
+        FORMAT_HEADER
+        + SECTION_START
+        + "      - {key: k, kind: choice, label: K, options: [{value: a, label: A}, {value: b, label: B}]}\n"
+        + "      - {key: t, kind: text, label: T, show_if: {any: [{item: k, equals: a}, {item: k, equals: zz}]}}\n"
+    )
+    [problem] = problems_of(text)
+    assert problem.endswith("item 't': 'zz' is geen optie van 'k'")
+
+
+def test_duplicate_section_number_names_the_second_one() -> None:
+    text = (
+        FORMAT_HEADER
+        + SECTION_START
+        + "      - {key: a, kind: text, label: A}\n  - number: '1'\n    title: Weer\n"
+    )
+    [problem] = problems_of(text)
+    assert problem == "fout.yaml:11: sections[1].number: sectienummer '1' komt meer dan eens voor"
+
+
+def test_constraint_message_with_an_unknown_placeholder() -> None:
+    text = (
+        FORMAT_HEADER
+        + SECTION_START
+        + "      - {key: a, kind: integer, label: A}\n"
+        + "computed: [{key: s, label: S, sum: [a]}]\n"
+        + "constraints: [{kind: sum_equals, key: c, computed: s, value: 1, message: 'Fout in {totaal}'}]\n"
+    )
+    [problem] = problems_of(text)
+    assert "onbekende plaatshouder(s) ['totaal']" in problem
+    assert problem.startswith("fout.yaml:12: constraints[0]")
+
+
+def test_equals_norm_with_a_value_the_item_can_never_have() -> None:
+    text = (
+        FORMAT_HEADER
+        + SECTION_START
+        + "      - {key: a, kind: integer, label: A}\n"
+        + "norms: [{key: n, title: N, statement: S, rule: {kind: equals, items: [a], value: tien}}]\n"
+    )
+    [problem] = problems_of(text)
+    assert problem.endswith("'a' is een getal; 'tien' kan nooit het antwoord zijn")

@@ -74,7 +74,7 @@ CASES: dict[str, tuple[dict[str, Any], Any, Any, Any, str]] = {
     "postcode": ({}, "6411ab", "6411 AB", "641 AB", "postcode als 1234 AB"),
     "choice": ({"options": CHOICES}, "a", "a", "c", "kies uit a, b"),
     "multi_choice": ({"options": CHOICES}, ["a", "b"], ["a", "b"], ["a", "a"], "meer dan eens"),
-    "yes_no": ({}, True, True, "ja", "verwacht ja of nee"),
+    "yes_no": ({}, "Ja", True, "misschien", "verwacht ja of nee"),
 }
 
 
@@ -112,7 +112,7 @@ def test_grid_counts_yes_and_names_a_wrong_cell() -> None:
     }
     assert check_answers(definition, {"interventies": answer}).errors == []
 
-    answer["rows"]["rekenen"]["beleid"] = "ja"  # type: ignore[index]
+    answer["rows"]["rekenen"]["beleid"] = "yes"  # type: ignore[index]
     answer["rows"]["onbekend"] = {}  # type: ignore[index]
     errors = check_answers(definition, {"interventies": answer}).errors
     where = sorted(e.where for e in errors)

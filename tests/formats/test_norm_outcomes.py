@@ -131,7 +131,7 @@ def test_each_norm_kind_in_each_outcome(kind: str, outcome: Outcome) -> None:
 def test_conditional_met_by_agreements_with_partners() -> None:
     result = judge(RULES["conditional"], {"grid": ONE_NO, "netwerk": AGREEMENT})
     assert result.outcome is Outcome.VOLDOET
-    assert result.explanation.startswith("Van toepassing, want: Niet alle kenmerken ja")
+    assert result.explanation.startswith("Voldaan, ook als de norm van toepassing is")
 
 
 def test_conditional_on_an_answer_condition() -> None:
@@ -140,6 +140,7 @@ def test_conditional_on_an_answer_condition() -> None:
         "when": {"item": "arrangement", "equals": False},
         "then": {"kind": "filled", "items": ["contact"]},
     }
+    assert judge(rule, {}).outcome is Outcome.ONVOLLEDIG  # an empty profile does not pass
     assert judge(rule, {"arrangement": True}).outcome is Outcome.VOLDOET
     assert judge(rule, {"arrangement": False}).outcome is Outcome.ONVOLLEDIG
     assert judge(rule, {"arrangement": False, "contact": "Jansen"}).outcome is Outcome.VOLDOET
@@ -148,3 +149,8 @@ def test_conditional_on_an_answer_condition() -> None:
 def test_a_failing_norm_names_the_items_behind_it() -> None:
     result = judge(RULES["min_score"], {"s1": 1, "s2": 2})
     assert [(ref.key, ref.detail) for ref in result.items] == [("s1", "score 1"), ("s2", "score 2")]
+
+
+def test_agreements_that_say_nothing_do_not_count() -> None:
+    result = judge(RULES["rows_filled"], {"netwerk": [{"partner": "GGZ", "afspraken": "nvt"}]})
+    assert result.outcome is Outcome.VOLDOET_NIET

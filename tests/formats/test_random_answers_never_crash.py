@@ -8,7 +8,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from opensop.formats.definition import FormatDefinition
-from opensop.formats.profile import evaluate_answers
+from opensop.formats.profile import check_profile_text, evaluate_answers
+from opensop.formats.registry import FormatRegistry
 from opensop.formats.report import render_json, render_text
 
 scalars = st.one_of(
@@ -83,3 +84,20 @@ def test_answers_that_are_not_a_mapping(zuid_limburg: FormatDefinition, answers:
     result = evaluate_answers(zuid_limburg, answers)
     if answers and not isinstance(answers, dict):
         assert not result.valid
+
+
+yaml_text = st.text(
+    alphabet=st.sampled_from([*"abc:-[]{}&*!|>'\"#%@`,?\n 0123456789.<~", "\t", "é", "\x07"]),
+    max_size=120,
+)
+
+
+@settings(
+    max_examples=400, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(tail=yaml_text)
+def test_random_yaml_text_never_crashes(registry: FormatRegistry, tail: str) -> None:
+    text = "format: zuid-limburg-po\nversion: 1\nanswers:\n  " + tail
+    result = check_profile_text(text, registry, "random.yaml")
+    render_text(result)
+    render_json(result)

@@ -44,10 +44,10 @@ from opensop.formats.definition import (
 )
 from opensop.formats.source import LineMap, Path, Problem, format_path
 
-BRIN_PATTERN = re.compile(r"^\d{2}[A-Z]{2}(\d{2})?$")
+BRIN_PATTERN = re.compile(r"^\d{2}[A-Z]{2}(\d{2})?$", re.ASCII)
 EMAIL_PATTERN = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]{2,}$")
-POSTCODE_PATTERN = re.compile(r"^[1-9]\d{3} ?[A-Z]{2}$")
-PHONE_PATTERN = re.compile(r"^\+?[\d\s\-()]+$")
+POSTCODE_PATTERN = re.compile(r"^[1-9]\d{3} ?[A-Z]{2}$", re.ASCII)
+PHONE_PATTERN = re.compile(r"^\+?[\d\s\-()]+$", re.ASCII)
 
 
 class AnswerError(Exception):
@@ -137,14 +137,24 @@ def _hidden_answers(
     base: Path,
 ) -> list[Problem]:
     notes = _Collector(lines, file)
+    applicable = applicable_answers(definition, values)
     for key in values:
-        entry = definition.entries[key]
-        if not is_visible(entry.item, values):
+        if key not in applicable:
             notes.add(
-                Place((*base, key), entry.where),
+                Place((*base, key), definition.entries[key].where),
                 "beantwoord, maar niet van toepassing bij de andere antwoorden; telt niet mee",
             )
     return notes.problems
+
+
+def applicable_answers(definition: FormatDefinition, values: Mapping[str, Any]) -> dict[str, Any]:
+    """The answers that count: hidden items drop out, also through items they depend on."""
+    current = dict(values)
+    while True:
+        kept = {k: v for k, v in current.items() if is_visible(definition.item(k), current)}
+        if len(kept) == len(current):
+            return kept
+        current = kept
 
 
 def _check_item(item: AnyItem, value: Any, place: Place, errors: _Collector) -> Any:
@@ -230,8 +240,14 @@ def _describe(value: Any) -> str:
     return type(value).__name__
 
 
+# Larger than any count, FTE or percentage: refused before float conversion can overflow.
+MAX_NUMBER = 10**12
+
+
 def _is_number(value: Any) -> bool:
-    return isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return False
+    return abs(value) <= MAX_NUMBER if isinstance(value, int) else math.isfinite(value)
 
 
 def _integer(value: Any) -> int:
@@ -250,17 +266,16 @@ def _decimal(value: Any, decimals: int) -> float:
 
 def _in_range(number: float, low: float | None, high: float | None, unit: str = "") -> Any:
     if low is not None and number < low:
-        raise AnswerError(
-            f"{_show(number)}{unit} is te laag; de waarde moet minstens {_show(low)}{unit} zijn"
-        )
+        shown, limit = format_number(number), format_number(low)
+        raise AnswerError(f"{shown}{unit} is te laag; de waarde moet minstens {limit}{unit} zijn")
     if high is not None and number > high:
-        raise AnswerError(
-            f"{_show(number)}{unit} is te hoog; de waarde mag hoogstens {_show(high)}{unit} zijn"
-        )
+        shown, limit = format_number(number), format_number(high)
+        raise AnswerError(f"{shown}{unit} is te hoog; de waarde mag hoogstens {limit}{unit} zijn")
     return number
 
 
-def _show(number: float) -> str:
+def format_number(number: float) -> str:
+    """A number the Dutch way: 12,5 and 100, not 12.5 and 100.0."""
     return f"{number:g}".replace(".", ",")
 
 
@@ -286,7 +301,7 @@ def _matching(value: Any, pattern: re.Pattern[str], expected: str, upper: bool =
 
 def _phone(value: Any) -> str:
     text = _matching(value, PHONE_PATTERN, "telefoonnummer")
-    digits = re.sub(r"\D", "", text)
+    digits = re.sub(r"\D", "", text, flags=re.ASCII)
     if not 10 <= len(digits) <= 13:
         raise AnswerError(
             f"'{text}' is geen telefoonnummer (verwacht 10 cijfers, bijv. 045 123 45 67)"
@@ -319,6 +334,8 @@ def _options(value: Any, item: MultiChoiceItem) -> list[str]:
 
 
 def _yes_no(value: Any) -> bool:
+    if isinstance(value, str) and value.strip().lower() in {"ja", "nee"}:
+        return value.strip().lower() == "ja"
     if not isinstance(value, bool):
         raise AnswerError(f"verwacht ja of nee (true/false), maar kreeg {_describe(value)}")
     return value
@@ -546,7 +563,14 @@ def condition_holds(condition: Condition, values: Mapping[str, Any]) -> bool:
     expected = [condition.equals] if condition.equals is not None else condition.one_of or []
     if isinstance(value, list):
         return any(v in expected for v in value)
-    return any(value == e and type(value) is type(e) for e in expected)
+    return any(_same_answer(value, e) for e in expected)
+
+
+def _same_answer(value: Any, expected: Any) -> bool:
+    """Equal as answers: 1 and 1.0 are, but True and 1 are not."""
+    if isinstance(value, bool) or isinstance(expected, bool):
+        return value is expected
+    return bool(value == expected)
 
 
 def is_visible(item: AnyItem, values: Mapping[str, Any]) -> bool:
@@ -555,6 +579,7 @@ def is_visible(item: AnyItem, values: Mapping[str, Any]) -> bool:
 
 def missing_required(definition: FormatDefinition, values: Mapping[str, Any]) -> list[Problem]:
     """Required answers that are still empty: what makes a profile incomplete."""
+    values = applicable_answers(definition, values)
     missing: list[Problem] = []
     for key, entry in definition.entries.items():
         item = entry.item
@@ -565,15 +590,15 @@ def missing_required(definition: FormatDefinition, values: Mapping[str, Any]) ->
             missing.append(
                 Problem(message="nog niet ingevuld", path=f"answers.{key}", where=entry.where)
             )
-        if isinstance(item, RepeatingRowsItem) and value:
-            missing.extend(_missing_in_rows(item, value, entry.where))
+        if isinstance(item, RepeatingRowsItem):
+            missing.extend(_missing_in_rows(item, value or [], entry.where))
     return missing
 
 
 def _missing_in_rows(
     item: RepeatingRowsItem, rows: list[dict[str, Any]], where: str
 ) -> list[Problem]:
-    return [
+    missing = [
         Problem(
             message="nog niet ingevuld",
             path=f"answers.{item.key}[{index}].{field.key}",
@@ -584,6 +609,16 @@ def _missing_in_rows(
         for field in item.fields
         if field.required and not is_filled(field, row.get(field.key))
     ]
+    filled_rows = sum(1 for row in rows if row)
+    if rows and filled_rows < item.min_rows:
+        missing.append(
+            Problem(
+                message=f"{filled_rows} rij(en) ingevuld; minstens {item.min_rows} nodig",
+                path=f"answers.{item.key}",
+                where=where,
+            )
+        )
+    return missing
 
 
 def offer_state_label(state: str) -> str:

@@ -60,9 +60,13 @@ def _duplicates(values: Iterable[str]) -> list[str]:
 
 
 def _unique_sections(definition: FormatDefinition) -> Iterator[Finding]:
-    numbers = [s.number for s in definition.all_sections()]
-    for number in _duplicates(numbers):
-        yield Finding(("sections",), f"sectienummer '{number}' komt meer dan eens voor")
+    seen: set[str] = set()
+    for section, path in definition.sections_with_paths():
+        if section.number in seen:
+            yield Finding(
+                (*path, "number"), f"sectienummer '{section.number}' komt meer dan eens voor"
+            )
+        seen.add(section.number)
     for section, path in definition.sections_with_paths():
         for index, child in enumerate(section.sections):
             if not child.number.startswith(section.number + "."):
@@ -91,9 +95,13 @@ def _unique_item_keys(definition: FormatDefinition) -> Iterator[Finding]:
                 f"berekende waarde '{computed.key}' heeft dezelfde sleutel als een item",
             )
     for group, label in (("norms", "norm"), ("constraints", "controle")):
-        keys = [entry.key for entry in getattr(definition, group)]
-        for key in _duplicates(keys):
-            yield Finding((group,), f"{label} '{key}' komt meer dan eens voor")
+        keys: set[str] = set()
+        for index, entry in enumerate(getattr(definition, group)):
+            if entry.key in keys:
+                yield Finding(
+                    (group, index, "key"), f"{label} '{entry.key}' komt meer dan eens voor"
+                )
+            keys.add(entry.key)
 
 
 def _item_internals(definition: FormatDefinition) -> Iterator[Finding]:
@@ -104,6 +112,13 @@ def _item_internals(definition: FormatDefinition) -> Iterator[Finding]:
                 yield Finding(path, f"item '{key}': {label} '{duplicate}' komt meer dan eens voor")
         if isinstance(entry.item, TableItem):
             yield from _table_groups(entry.item, path)
+        if isinstance(entry.item, RepeatingRowsItem):
+            for index, field in enumerate(entry.item.fields):
+                if field.show_if is not None:
+                    yield Finding(
+                        (*path, "fields", index, "show_if"),
+                        f"item '{key}': een veld in een rij kan niet verborgen worden (show_if)",
+                    )
 
 
 def _inner_keys(item: AnyItem) -> Iterator[tuple[str, list[str]]]:
@@ -150,17 +165,18 @@ def _conditions(definition: FormatDefinition) -> Iterator[Finding]:
 
 
 def _condition_problems(condition: Condition, definition: FormatDefinition) -> Iterator[str]:
-    for referenced in condition.referenced_items():
-        if referenced not in definition.entries:
-            yield f"voorwaarde noemt onbekend item '{referenced}'"
-            continue
-        target = definition.item(referenced)
-        expected = [condition.equals] if condition.equals is not None else condition.one_of
-        if isinstance(target, ChoiceItem) and condition.item == referenced and expected:
-            options = {o.value for o in target.options}
-            for value in expected:
-                if value not in options:
-                    yield f"'{value}' is geen optie van '{referenced}'"
+    for child in [*(condition.all_of or []), *(condition.any_of or [])]:
+        yield from _condition_problems(child, definition)
+    if condition.negated is not None:
+        yield from _condition_problems(condition.negated, definition)
+    if condition.item is None:
+        return
+    if condition.item not in definition.entries:
+        yield f"voorwaarde noemt onbekend item '{condition.item}'"
+        return
+    expected = [condition.equals] if condition.equals is not None else condition.one_of or []
+    for value in expected:
+        yield from _value_fits(definition.item(condition.item), value)
 
 
 def _numeric_reference(reference: str, definition: FormatDefinition) -> str | None:
@@ -181,7 +197,13 @@ def _numeric_reference(reference: str, definition: FormatDefinition) -> str | No
 
 
 def _computed_and_constraints(definition: FormatDefinition) -> Iterator[Finding]:
+    sections = {s.number for s in definition.all_sections()}
     for index, computed in enumerate(definition.computed):
+        if computed.section is not None and computed.section not in sections:
+            yield Finding(
+                ("computed", index, "section"),
+                f"berekende waarde '{computed.key}' noemt onbekende sectie '{computed.section}'",
+            )
         for ref_index, reference in enumerate(computed.sum):
             problem = _numeric_reference(reference, definition)
             if problem:
@@ -251,10 +273,17 @@ def _rule_problems(rule: object, definition: FormatDefinition) -> Iterator[str]:
 
 
 def _value_fits(item: AnyItem, value: object) -> Iterator[str]:
+    """Whether `value` could ever be the answer to `item` (for conditions and equals-norms)."""
     if isinstance(item, YesNoItem) and not isinstance(value, bool):
         yield f"'{item.key}' is ja/nee; de waarde moet true of false zijn"
-    if isinstance(item, ChoiceItem) and value not in {o.value for o in item.options}:
+    elif isinstance(item, ChoiceItem | MultiChoiceItem) and value not in {
+        o.value for o in item.options
+    }:
         yield f"'{value}' is geen optie van '{item.key}'"
+    elif item.kind in NUMERIC_KINDS | {"scale"} and (
+        isinstance(value, bool) or not isinstance(value, int | float)
+    ):
+        yield f"'{item.key}' is een getal; '{value}' kan nooit het antwoord zijn"
 
 
 _KIND_NAMES: dict[type, str] = {

@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from opensop.formats.answers import format_number
 from opensop.formats.definition import (
     FormatDefinition,
     SumAtMost,
@@ -121,13 +122,13 @@ def _violation(
     computed: ComputedValues,
     labels: Mapping[str, str],
 ) -> str | None:
-    shown = _number(total)
+    shown = format_number(total)
     if isinstance(constraint, SumEquals):
         if abs(total - constraint.value) <= constraint.tolerance:
             return None
         template = constraint.message or "‘{label}’ is {total}; dat moet {value} zijn."
         return template.format(
-            label=labels[constraint.computed], total=shown, value=_number(constraint.value)
+            label=labels[constraint.computed], total=shown, value=format_number(constraint.value)
         )
     limit = computed.sums.get(constraint.limit)
     if limit is None or total <= limit:
@@ -137,9 +138,5 @@ def _violation(
         label=labels[constraint.computed],
         total=shown,
         limit_label=labels[constraint.limit],
-        limit=_number(limit),
+        limit=format_number(limit),
     )
-
-
-def _number(value: float) -> str:
-    return f"{value:g}".replace(".", ",")

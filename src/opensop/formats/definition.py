@@ -8,6 +8,7 @@ them and adds the cross-reference checks a schema cannot express.
 from __future__ import annotations
 
 import enum
+import string
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Annotated, Literal
@@ -375,6 +376,21 @@ class Computed(StrictModel):
     sum: list[str] = Field(min_length=1)
 
 
+def _check_placeholders(message: str | None, allowed: set[str]) -> None:
+    if message is None:
+        return
+    try:
+        names = {name for _, name, _, _ in string.Formatter().parse(message) if name is not None}
+    except ValueError as exc:
+        raise ValueError(f"melding heeft een losse accolade: {message!r}") from exc
+    unknown = names - allowed
+    if unknown:
+        raise ValueError(
+            f"melding gebruikt onbekende plaatshouder(s) {sorted(unknown)}; "
+            f"toegestaan: {', '.join('{' + a + '}' for a in sorted(allowed))}"
+        )
+
+
 class SumEquals(StrictModel):
     kind: Literal["sum_equals"]
     key: Key
@@ -383,6 +399,11 @@ class SumEquals(StrictModel):
     tolerance: float = Field(default=0.0, ge=0)
     message: str | None = None
 
+    @model_validator(mode="after")
+    def _placeholders(self) -> SumEquals:
+        _check_placeholders(self.message, {"label", "total", "value"})
+        return self
+
 
 class SumAtMost(StrictModel):
     kind: Literal["sum_at_most"]
@@ -390,6 +411,11 @@ class SumAtMost(StrictModel):
     computed: Key
     limit: Key  # another computed value
     message: str | None = None
+
+    @model_validator(mode="after")
+    def _placeholders(self) -> SumAtMost:
+        _check_placeholders(self.message, {"label", "total", "limit_label", "limit"})
+        return self
 
 
 Constraint = Annotated[SumEquals | SumAtMost, Field(discriminator="kind")]
@@ -456,13 +482,7 @@ class ConditionalRule(StrictModel):
 
 
 SimpleRule = Annotated[
-    MinScoreRule
-    | EqualsRule
-    | FilledRule
-    | GridAllYesRule
-    | RowsFilledRule
-    | MinOffersRule
-    | ConditionalRule,
+    MinScoreRule | EqualsRule | FilledRule | GridAllYesRule | RowsFilledRule | MinOffersRule,
     Field(discriminator="kind"),
 ]
 
@@ -624,11 +644,6 @@ class FormatDefinition(StrictModel):
     def all_sections(self) -> Iterator[Section]:
         for section in self.sections:
             yield from section.walk()
-
-    def items_with_section(self) -> Iterator[tuple[Section, AnyItem]]:
-        for section in self.all_sections():
-            for item in section.items:
-                yield section, item
 
 
 Condition.model_rebuild()

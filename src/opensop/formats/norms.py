@@ -15,6 +15,7 @@ from typing import Any
 
 from opensop.formats.answers import condition_holds, is_filled, is_visible
 from opensop.formats.definition import (
+    AnyRowField,
     AnyRule,
     ChoiceItem,
     ConditionalRule,
@@ -37,6 +38,11 @@ from opensop.formats.definition import (
 _NON_ANSWERS = re.compile(
     r"^\s*(n\.?v\.?t\.?|nvt|geen|-+|\?+|onbekend|n\.?b\.?)\s*$", re.IGNORECASE
 )
+
+
+def _has_content(item: AnyRowField, value: Any) -> bool:
+    """Filled with something that says something ("nvt" or "-" does not)."""
+    return is_filled(item, value) and not (isinstance(value, str) and _NON_ANSWERS.match(value))
 
 
 class Outcome(enum.StrEnum):
@@ -236,7 +242,7 @@ class _Judge:
         complete = [
             row
             for row in self.values[rule.item]
-            if all(is_filled(fields[k], row.get(k)) for k in rule.fields)
+            if all(_has_content(fields[k], row.get(k)) for k in rule.fields)
         ]
         names = ", ".join(f"‘{fields[k].label}’" for k in rule.fields)
         if len(complete) >= rule.min_rows:
@@ -271,23 +277,35 @@ class _Judge:
         )
 
     def _conditional(self, rule: ConditionalRule) -> Judgement:
-        if rule.when is not None:
-            if not condition_holds(rule.when, self.values):
-                return Judgement(Outcome.VOLDOET, "Niet van toepassing: de voorwaarde geldt niet.")
-            return self.rule(rule.then)
-        assert rule.if_not_met is not None
-        trigger = self.rule(rule.if_not_met)
+        required = self.rule(rule.then)
+        if required.outcome is Outcome.VOLDOET:
+            return Judgement(
+                Outcome.VOLDOET,
+                f"Voldaan, ook als de norm van toepassing is: {required.explanation}",
+            )
+        trigger = self._trigger(rule)
         if trigger.outcome is Outcome.VOLDOET:
             return Judgement(Outcome.VOLDOET, f"Niet van toepassing: {trigger.explanation}")
         if trigger.outcome is Outcome.ONVOLLEDIG:
             return Judgement(
-                Outcome.ONVOLLEDIG,
-                f"Nog niet te beoordelen. {trigger.explanation}",
-                trigger.items,
+                Outcome.ONVOLLEDIG, f"Nog niet te beoordelen. {trigger.explanation}", trigger.items
             )
-        required = self.rule(rule.then)
         return Judgement(
             required.outcome,
             f"Van toepassing, want: {trigger.explanation} {required.explanation}",
             [*trigger.items, *required.items],
         )
+
+    def _trigger(self, rule: ConditionalRule) -> Judgement:
+        """VOLDOET_NIET when the norm applies, VOLDOET when it does not."""
+        if rule.if_not_met is not None:
+            return self.rule(rule.if_not_met)
+        assert rule.when is not None
+        unanswered = [k for k in set(rule.when.referenced_items()) if k not in self.values]
+        if unanswered and not condition_holds(rule.when, self.values):
+            refs = [self._ref(k) for k in sorted(unanswered)]
+            names = "; ".join(ref.where for ref in refs)
+            return Judgement(Outcome.ONVOLLEDIG, f"Nog niet ingevuld: {names}.", refs)
+        if condition_holds(rule.when, self.values):
+            return Judgement(Outcome.VOLDOET_NIET, "de voorwaarde geldt.")
+        return Judgement(Outcome.VOLDOET, "de voorwaarde geldt niet.")

@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from opensop.formats.answers import check_answers, missing_required
+from opensop.formats.answers import applicable_answers, check_answers, missing_required
 from opensop.formats.computed import ComputedValues, check_constraints, compute
 from opensop.formats.definition import FormatDefinition
 from opensop.formats.needs import NeedLevel, support_levels
@@ -64,14 +64,15 @@ def evaluate_answers(
     result = ProfileCheck(definition=definition, values=checked.values)
     result.errors.extend(checked.errors)
     result.warnings.extend(checked.warnings)
-    result.computed = compute(definition, checked.values)
+    applicable = applicable_answers(definition, checked.values)
+    result.computed = compute(definition, applicable)
     result.errors.extend(
         Problem(message=p.message, path=p.path, where=p.where, file=file)
         for p in check_constraints(definition, result.computed)
     )
-    result.missing = missing_required(definition, checked.values)
-    result.norms = evaluate_norms(definition, checked.values)
-    result.needs = support_levels(definition, checked.values)
+    result.missing = missing_required(definition, applicable)
+    result.norms = evaluate_norms(definition, applicable)
+    result.needs = support_levels(definition, applicable)
     return result
 
 
@@ -88,8 +89,9 @@ def check_profile_text(
         return ProfileCheck(errors=problems)
     result = evaluate_answers(definition, data.get("answers"), lines, file)
     result.errors[:0] = problems
-    result.school_year = data.get("school_year")
-    result.school = data.get("school") or {}
+    year, school = data.get("school_year"), data.get("school")
+    result.school_year = year if _valid_school_year(year) else None
+    result.school = school if isinstance(school, dict) else {}
     return result
 
 
@@ -136,4 +138,4 @@ def _document_header(
 
 def _valid_school_year(year: object) -> bool:
     match = SCHOOL_YEAR.match(str(year))
-    return bool(match) and int(match.group(2)) == int(match.group(1)) + 1  # type: ignore[union-attr]
+    return match is not None and int(match.group(2)) == int(match.group(1)) + 1

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from opensop.formats.definition import FormatDefinition
 from opensop.formats.loader import DefinitionError, load_definition_file
+from opensop.formats.source import Problem
 
 
 def builtin_format_dir() -> Path:
@@ -28,13 +29,23 @@ class FormatRegistry:
     @classmethod
     def from_dirs(cls, directories: Iterable[Path]) -> FormatRegistry:
         registry = cls()
-        problems = []
+        problems: list[Problem] = []
         for directory in directories:
             for path in definition_files(directory):
                 try:
-                    registry.add(load_definition_file(path))
+                    definition = load_definition_file(path)
                 except DefinitionError as exc:
                     problems.extend(exc.problems)
+                    continue
+                if registry.get(definition.id, definition.version) is not None:
+                    problems.append(
+                        Problem(
+                            message=f"{definition.ref} bestaat al; kies een andere id of versie",
+                            file=str(path),
+                        )
+                    )
+                    continue
+                registry.add(definition)
         if problems:
             raise DefinitionError(problems)
         return registry

@@ -41,11 +41,12 @@ def render_text(check: ProfileCheck, source: str = "") -> str:
 
 def _completeness(check: ProfileCheck) -> list[str]:
     if not check.missing:
-        return ["Volledigheid: alle verplichte vragen zijn ingevuld.", ""]
-    lines = [f"Volledigheid: {len(check.missing)} verplichte vraag/vragen nog open."]
-    lines.extend(f"  - {p.where}" for p in check.missing[:15])
-    if len(check.missing) > 15:
-        lines.append(f"  - … en nog {len(check.missing) - 15}")
+        lines = ["Volledigheid: alle verplichte vragen zijn ingevuld."]
+    else:
+        lines = [f"Volledigheid: {len(check.missing)} verplichte vraag/vragen nog open."]
+        lines.extend(f"  - {p.where}" for p in check.missing[:15])
+        if len(check.missing) > 15:
+            lines.append(f"  - … en nog {len(check.missing) - 15}")
     lines.extend(f"  Let op: {p.render()}" for p in check.warnings)
     return [*lines, ""]
 

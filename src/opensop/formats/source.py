@@ -7,14 +7,14 @@ loader keeps a map from each value's path to its line next to the plain data.
 from __future__ import annotations
 
 import datetime
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.constructor import DuplicateKeyError
-from ruamel.yaml.error import MarkedYAMLError
+from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
 PathPart = str | int
 Path = tuple[PathPart, ...]
@@ -78,27 +78,33 @@ def format_path(path: Sequence[PathPart]) -> str:
     return text
 
 
+# More values than any real profile holds: stops alias bombs ("billion laughs").
+MAX_NODES = 200_000
+
+
 def load_yaml(text: str, file: str | None = None) -> tuple[Any, LineMap]:
     """Parse YAML or JSON text into plain Python data plus the line of every value."""
     yaml = YAML(typ="rt")
     try:
         raw = yaml.load(text)
+        lines = LineMap()
+        if isinstance(raw, CommentedMap | CommentedSeq):
+            lines.lines[()] = raw.lc.line + 1
+        data = _Plainer(lines).plain(raw, ())
     except DuplicateKeyError as exc:
         raise SourceError([_marked_problem(exc, file, "sleutel komt twee keer voor")]) from exc
     except MarkedYAMLError as exc:
         raise SourceError([_marked_problem(exc, file, "geen geldige YAML")]) from exc
-    except ValueError as exc:
-        # The YAML constructor turns 2025-02-30 into a date and fails on it.
+    except _TooLargeError as exc:
+        message = f"het bestand bevat meer dan {MAX_NODES:,} waarden; te groot om te lezen"
+        raise SourceError([Problem(message=message.replace(",", "."), file=file)]) from exc
+    except (YAMLError, ValueError, KeyError, TypeError) as exc:
+        # e.g. 2025-02-30 or `!!int abc`: the constructor cannot make a value of it.
         message = (
             "geen geldige YAML: een waarde kan niet gelezen worden "
             "(bijvoorbeeld een datum die niet bestaat, zoals 2025-02-30)"
         )
         raise SourceError([Problem(message=message, file=file)]) from exc
-    except RecursionError as exc:
-        raise SourceError([Problem(message="te diep geneste YAML", file=file)]) from exc
-    lines = LineMap()
-    try:
-        data = _plain(raw, (), lines)
     except RecursionError as exc:
         raise SourceError([Problem(message="te diep geneste YAML", file=file)]) from exc
     return data, lines
@@ -111,25 +117,46 @@ def _marked_problem(exc: MarkedYAMLError, file: str | None, summary: str) -> Pro
     return Problem(message=f"{summary} ({detail})" if detail else summary, line=line, file=file)
 
 
-def _plain(node: Any, path: Path, lines: LineMap) -> Any:
-    if isinstance(node, CommentedMap):
-        if () not in lines.lines and not path:
-            lines.lines[()] = node.lc.line + 1
-        result: dict[Any, Any] = {}
-        for key in node:
-            key_line = node.lc.key(key)[0] + 1
-            lines.lines[(*path, str(key))] = key_line
-            result[str(key) if not isinstance(key, bool | int) else key] = _plain(
-                node[key], (*path, str(key)), lines
-            )
-        return result
-    if isinstance(node, CommentedSeq):
-        items: list[Any] = []
-        for index, value in enumerate(node):
-            lines.lines[(*path, index)] = node.lc.item(index)[0] + 1
-            items.append(_plain(value, (*path, index), lines))
-        return items
-    return _plain_scalar(node)
+class _TooLargeError(ValueError):
+    pass
+
+
+@dataclass
+class _Plainer:
+    """Copies ruamel's round-trip nodes into plain data, noting each value's line."""
+
+    lines: LineMap
+    nodes: int = 0
+
+    def plain(self, node: Any, path: Path) -> Any:
+        self.nodes += 1
+        if self.nodes > MAX_NODES:
+            raise _TooLargeError
+        if isinstance(node, CommentedMap):
+            return {
+                _plain_key(key): self.plain(node[key], self._note(node, path, str(key), key))
+                for key in node
+            }
+        if isinstance(node, CommentedSeq):
+            return [
+                self.plain(value, self._note(node, path, index, index))
+                for index, value in enumerate(node)
+            ]
+        return _plain_scalar(node)
+
+    def _note(self, node: Any, path: Path, part: PathPart, key: Any) -> Path:
+        child = (*path, part)
+        try:
+            position = node.lc.key(key) if isinstance(part, str) else node.lc.item(key)
+            self.lines.lines[child] = position[0] + 1
+        except (KeyError, TypeError, IndexError):
+            # Merge keys (<<) and !!omap entries carry no position: use the parent's line.
+            self.lines.lines[child] = node.lc.line + 1
+        return child
+
+
+def _plain_key(key: Any) -> Any:
+    return key if isinstance(key, bool | int) else _plain_scalar(key)
 
 
 def _plain_scalar(node: Any) -> Any:
@@ -139,13 +166,8 @@ def _plain_scalar(node: Any) -> Any:
         return int(node)
     if isinstance(node, float):
         return float(node)
-    if isinstance(node, datetime.datetime):
-        return node.isoformat()
     if isinstance(node, datetime.date):
         # YAML reads 2025-10-01 as a date; answers keep dates as ISO text.
         return node.isoformat()
-    if isinstance(node, str):
-        return str(node)
-    if isinstance(node, Mapping):
-        return {str(k): _plain_scalar(v) for k, v in node.items()}
-    return str(node)
+    # Lone surrogates ("\ud800") cannot be printed or stored: replace them.
+    return str(node).encode("utf-8", "replace").decode("utf-8")

@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass
 from importlib import resources
 
@@ -74,12 +75,6 @@ class Vocabulary:
     def codes(self) -> frozenset[str]:
         return frozenset(n.code for n in self.needs)
 
-    def get(self, code: str) -> SupportNeed:
-        for need in self.needs:
-            if need.code == code:
-                return need
-        raise KeyError(code)
-
     def match(self, text: str) -> list[str]:
         """The needs whose name or synonyms occur in `text`, in vocabulary order."""
         words = tuple(normalise(text).split())
@@ -95,8 +90,8 @@ class Vocabulary:
 def parse_vocabulary(text: str, file: str | None = None) -> Vocabulary:
     data, _ = load_yaml(text, file)
     parsed = _VocabularyFile.model_validate(data)
-    codes = [n.code for n in parsed.needs]
-    duplicates = sorted({c for c in codes if codes.count(c) > 1})
+    counts = Counter(n.code for n in parsed.needs)
+    duplicates = sorted(code for code, count in counts.items() if count > 1)
     if duplicates:
         raise ValueError(f"ondersteuningsbehoefte komt twee keer voor: {', '.join(duplicates)}")
     return Vocabulary(version=parsed.version, needs=tuple(parsed.needs))
