@@ -46,8 +46,7 @@ def test_duplicate_item_key_names_both_places() -> None:
 def test_duplicate_yaml_key_is_a_syntax_problem_with_line() -> None:
     text = FORMAT_HEADER + "title: Nog een titel\n" + SECTION_START
     [problem] = problems_of(text)
-    assert problem.startswith("fout.yaml:6: sleutel komt twee keer voor")
-    assert 'duplicate key "title"' in problem
+    assert problem == "fout.yaml:6: sleutel 'title' komt twee keer voor"
 
 
 def test_norm_naming_a_missing_item() -> None:
@@ -194,3 +193,9 @@ def test_equals_norm_with_a_value_the_item_can_never_have() -> None:
     )
     [problem] = problems_of(text)
     assert problem.endswith("'a' is een getal; 'tien' kan nooit het antwoord zijn")
+
+
+def test_wrong_sector_lists_the_choices_in_dutch() -> None:
+    text = FORMAT_HEADER.replace("sector: PO", "sector: MBO") + SECTION_START
+    problems = problems_of(text + "      - {key: a, kind: text, label: A}\n")
+    assert problems == ["fout.yaml:4: sector: 'MBO' is niet toegestaan; kies uit 'PO' of 'VO'"]

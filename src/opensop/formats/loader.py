@@ -119,6 +119,7 @@ def _dutch_message(error: ErrorDetails) -> str:
     ctx = error.get("ctx") or {}
     field = error["loc"][-1] if error["loc"] else ""
     value = error.get("input")
+    expected = str(ctx.get("expected", "")).replace(" or ", " of ")
     messages: dict[str, str] = {
         "missing": f"verplicht veld '{field}' ontbreekt",
         "extra_forbidden": f"onbekend veld '{field}'",
@@ -143,8 +144,8 @@ def _dutch_message(error: ErrorDetails) -> str:
         "dict_type": "moet een mapping (sleutel: waarde) zijn",
         "model_type": "moet een mapping (sleutel: waarde) zijn",
         "model_attributes_type": "moet een mapping (sleutel: waarde) zijn",
-        "enum": f"'{value}' is niet toegestaan; kies uit {ctx.get('expected')}",
-        "literal_error": f"'{value}' is niet toegestaan; kies uit {ctx.get('expected')}",
+        "enum": f"'{value}' is niet toegestaan; kies uit {expected}",
+        "literal_error": f"'{value}' is niet toegestaan; kies uit {expected}",
         "greater_than": f"moet groter zijn dan {ctx.get('gt')}",
         "greater_than_equal": f"moet minstens {ctx.get('ge')} zijn",
         "less_than_equal": f"mag hoogstens {ctx.get('le')} zijn",

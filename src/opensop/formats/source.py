@@ -7,6 +7,7 @@ loader keeps a map from each value's path to its line next to the plain data.
 from __future__ import annotations
 
 import datetime
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -92,7 +93,12 @@ def load_yaml(text: str, file: str | None = None) -> tuple[Any, LineMap]:
             lines.lines[()] = raw.lc.line + 1
         data = _Plainer(lines).plain(raw, ())
     except DuplicateKeyError as exc:
-        raise SourceError([_marked_problem(exc, file, "sleutel komt twee keer voor")]) from exc
+        found = re.search(r'duplicate key "([^"]*)"', exc.problem or "")
+        name = f"'{found.group(1)}' " if found else ""
+        problem = _marked_problem(exc, file, "")
+        raise SourceError(
+            [Problem(message=f"sleutel {name}komt twee keer voor", line=problem.line, file=file)]
+        ) from exc
     except MarkedYAMLError as exc:
         raise SourceError([_marked_problem(exc, file, "geen geldige YAML")]) from exc
     except _TooLargeError as exc:
