@@ -1,11 +1,15 @@
 # Two commands a newcomer needs (see README.md):
-#   make run   installs everything and starts Open SOP
-#   make test  installs the test needs and runs linters, type checks and the whole suite
+#   make run   installs everything, prepares a demo database and serves http://127.0.0.1:8000
+#   make test  installs the test needs and runs linters, type checks and the whole suite,
+#              on SQLite and on PostgreSQL
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
+DEV_ENV := DJANGO_DEBUG=1
+# The suite's second database; CI's machine runs PostgreSQL here with trust auth.
+TEST_POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/test
 
-.PHONY: run test install install-test lint typecheck pytest clean
+.PHONY: run test install install-test lint typecheck migrations-check pytest pytest-sqlite pytest-postgres clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -24,19 +28,30 @@ install: $(VENV)/.app-installed
 install-test: $(VENV)/.test-installed
 
 run: install
-	$(BIN)/python scripts/demo.py
+	$(DEV_ENV) $(BIN)/python manage.py migrate --verbosity 0
+	$(DEV_ENV) $(BIN)/python manage.py load_demo
+	@echo "\nOpen SOP draait op http://127.0.0.1:8000 (stoppen: Ctrl+C)\n"
+	$(DEV_ENV) $(BIN)/python manage.py runserver 127.0.0.1:8000
 
 lint: install-test
-	$(BIN)/ruff check src tests scripts
-	$(BIN)/ruff format --check src tests scripts
+	$(BIN)/ruff check src tests manage.py
+	$(BIN)/ruff format --check src tests manage.py
 
 typecheck: install-test
-	$(BIN)/mypy
+	DJANGO_SECRET_KEY=typecheck-only $(BIN)/mypy
 
-pytest: install-test
+migrations-check: install-test
+	DJANGO_SECRET_KEY=check-only $(BIN)/python manage.py makemigrations --check --dry-run
+
+pytest-sqlite: install-test
 	$(BIN)/pytest -p no:cacheprovider
 
-test: lint typecheck pytest
+pytest-postgres: install-test
+	DATABASE_URL=$(TEST_POSTGRES_URL) $(BIN)/pytest -p no:cacheprovider
+
+pytest: pytest-sqlite pytest-postgres
+
+test: lint typecheck migrations-check pytest
 
 clean:
-	rm -rf $(VENV) .mypy_cache .ruff_cache .hypothesis
+	rm -rf $(VENV) .mypy_cache .ruff_cache .hypothesis opensop.sqlite3 var

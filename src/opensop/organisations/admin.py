@@ -1,0 +1,22 @@
+from django.contrib import admin
+
+from opensop.organisations.models import Board, School, Swv
+
+
+@admin.register(Swv)
+class SwvAdmin(admin.ModelAdmin[Swv]):
+    list_display = ["code", "name", "sector", "format_id", "format_version"]
+    search_fields = ["code", "name"]
+
+
+@admin.register(Board)
+class BoardAdmin(admin.ModelAdmin[Board]):
+    list_display = ["name", "number"]
+    search_fields = ["name", "number"]
+
+
+@admin.register(School)
+class SchoolAdmin(admin.ModelAdmin[School]):
+    list_display = ["name", "brin", "location", "city", "board", "swv"]
+    list_filter = ["swv", "board"]
+    search_fields = ["name", "brin", "city"]

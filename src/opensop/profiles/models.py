@@ -1,0 +1,94 @@
+"""A school's profile for one school year, its answers and every revision of them.
+
+The answers are the format core's answer document: checked, computed and judged
+by `opensop.formats`, never by this app. Only `opensop.workflow.services` writes
+state and answers.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.db import models
+
+from opensop.organisations.models import School
+
+
+class State(models.TextChoices):
+    CONCEPT = "concept", "concept"
+    ADVICE = "advice", "ter advies bij (G)MR"
+    ADOPTED = "adopted", "vastgesteld door bestuur"
+    PUBLISHED = "published", "gepubliceerd"
+
+
+class Profile(models.Model):
+    school = models.ForeignKey(
+        School, on_delete=models.PROTECT, related_name="profiles", verbose_name="school"
+    )
+    school_year = models.CharField("schooljaar", max_length=9, help_text="Bijv. 2025-2026")
+    # A published profile never changes; a correction is a new edition of the same year.
+    edition = models.PositiveIntegerField("versie", default=1)
+    format_id = models.CharField("formaat", max_length=64)
+    format_version = models.PositiveIntegerField("formaatversie")
+    state = models.CharField("status", max_length=10, choices=State.choices, default=State.CONCEPT)
+    answers: models.JSONField[dict[str, Any]] = models.JSONField(
+        "antwoorden", default=dict, blank=True
+    )
+    revision = models.PositiveIntegerField("revisie", default=0)
+    created_at = models.DateTimeField("aangemaakt", auto_now_add=True)
+    updated_at = models.DateTimeField("gewijzigd", auto_now=True)
+
+    advice_date = models.DateField("datum advies (G)MR", null=True, blank=True)
+    advice_text = models.TextField("advies (G)MR", blank=True)
+    adopted_on = models.DateField("vastgesteld op", null=True, blank=True)
+    adopted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name="vastgesteld door",
+    )
+    signatory_school = models.CharField("namens school (directeur)", max_length=200, blank=True)
+    signatory_board = models.CharField("namens bestuur", max_length=200, blank=True)
+    published_at = models.DateTimeField("gepubliceerd op", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "profiel"
+        verbose_name_plural = "profielen"
+        ordering = ["school__name", "-school_year", "-edition"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["school", "school_year", "edition"], name="unique_profile_edition"
+            )
+        ]
+
+    def __str__(self) -> str:
+        edition = f" (versie {self.edition})" if self.edition > 1 else ""
+        return f"{self.school.name} {self.school_year}{edition}"
+
+
+class Revision(models.Model):
+    """Every save: who, when, which answers changed, and the answers after it."""
+
+    profile = models.ForeignKey(Profile, on_delete=models.CASCADE, related_name="revisions")
+    number = models.PositiveIntegerField("revisie")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name="door",
+    )
+    created_at = models.DateTimeField("op", auto_now_add=True)
+    changed_keys: models.JSONField[list[str]] = models.JSONField("gewijzigde vragen", default=list)
+    answers: models.JSONField[dict[str, Any]] = models.JSONField("antwoorden", default=dict)
+
+    class Meta:
+        verbose_name = "revisie"
+        verbose_name_plural = "revisies"
+        ordering = ["profile", "-number"]
+        constraints = [
+            models.UniqueConstraint(fields=["profile", "number"], name="unique_revision_number")
+        ]

@@ -1,0 +1,155 @@
+"""Answers as a reader sees them: labels instead of codes, tables as rows and cells.
+
+Plain Python on top of the format core, so pages (and later the documents) show the
+same words for the same answers.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from opensop.formats.answers import format_number, is_filled, offer_state_label
+from opensop.formats.definition import (
+    AnyItem,
+    AnyRowField,
+    ChoiceItem,
+    FixedTextItem,
+    FormatDefinition,
+    MultiChoiceItem,
+    OfferChecklistItem,
+    RepeatingRowsItem,
+    ScaleItem,
+    Section,
+    TableItem,
+    YesNoGridItem,
+    YesNoItem,
+)
+
+EMPTY = "nog niet ingevuld"
+
+
+@dataclass
+class Table:
+    header: list[str]
+    rows: list[list[str]]
+
+
+@dataclass
+class ShownItem:
+    label: str
+    number: str
+    kind: str
+    text: str = ""
+    table: Table | None = None
+    empty: bool = False
+    required: bool = False
+
+
+@dataclass
+class ShownSection:
+    number: str
+    title: str
+    text: str
+    items: list[ShownItem] = field(default_factory=list)
+    depth: int = 1
+
+
+def present(definition: FormatDefinition, answers: dict[str, Any]) -> list[ShownSection]:
+    shown: list[ShownSection] = []
+    for section in definition.all_sections():
+        shown.append(_section(section, answers))
+    return shown
+
+
+def _section(section: Section, answers: dict[str, Any]) -> ShownSection:
+    result = ShownSection(
+        section.number, section.title, section.text or "", depth=section.number.count(".") + 1
+    )
+    for item in section.items:
+        value = answers.get(item.key)
+        empty = not isinstance(item, FixedTextItem) and not is_filled(item, value)
+        entry = ShownItem(
+            item.label, item.number or "", item.kind, empty=empty, required=item.required
+        )
+        if isinstance(item, FixedTextItem):
+            entry.text = item.text
+        elif empty:
+            entry.text = EMPTY
+        elif isinstance(item, YesNoGridItem | TableItem | OfferChecklistItem | RepeatingRowsItem):
+            entry.table = _table(item, value)
+        else:
+            entry.text = simple_text(item, value)
+        result.items.append(entry)
+    return result
+
+
+def simple_text(item: AnyItem | AnyRowField, value: Any) -> str:
+    if value is None or value == "":
+        return ""
+    if isinstance(item, YesNoItem):
+        return "ja" if value else "nee"
+    if isinstance(item, ChoiceItem):
+        return next((o.label for o in item.options if o.value == value), str(value))
+    if isinstance(item, MultiChoiceItem):
+        return ", ".join(o.label for o in item.options if o.value in value)
+    if isinstance(item, ScaleItem):
+        label = item.level_label(value)
+        return str(value) if label == str(value) else f"{value} ({label})"
+    if item.kind == "percentage":
+        return f"{format_number(value)} %"
+    if isinstance(value, float):
+        return format_number(value)
+    return str(value)
+
+
+def _table(item: Any, value: Any) -> Table:
+    if isinstance(item, YesNoGridItem | TableItem):
+        return _grid_or_table(item, value)
+    if isinstance(item, OfferChecklistItem):
+        labels = {o.key: o.label for o in item.catalogue}
+        rows = [
+            [labels[k], offer_state_label(s)]
+            for k, s in value.get("offers", {}).items()
+            if s != "niet"
+        ]
+        rows += [
+            [f"{own['label']} (eigen aanbod)", offer_state_label(own["state"])]
+            for own in value.get("own", [])
+        ]
+        return Table(["Voorziening", "Stand"], rows)
+    assert isinstance(item, RepeatingRowsItem)
+    return Table(
+        [f.label for f in item.fields],
+        [[simple_text(f, row.get(f.key)) for f in item.fields] for row in value],
+    )
+
+
+def _grid_or_table(item: YesNoGridItem | TableItem, value: Any) -> Table:
+    named: list[tuple[str, dict[str, Any]]] = [
+        (f"{r.number} {r.label}" if r.number else r.label, value["rows"].get(r.key, {}))
+        for r in item.rows
+    ]
+    named += [(extra["label"], extra["cells"]) for extra in value.get("extra_rows", [])]
+    if isinstance(item, YesNoGridItem):
+        header = ["", *(c.label for c in item.columns), item.count_label]
+        rows = [
+            [
+                label,
+                *(_yes_no(cells.get(c.key)) for c in item.columns),
+                str(sum(1 for v in cells.values() if v)),
+            ]
+            for label, cells in named
+        ]
+        return Table(header, rows)
+    header = ["", *(c.label for c in item.columns)]
+    rows = [
+        [label, *(format_number(cells[c.key]) if c.key in cells else "" for c in item.columns)]
+        for label, cells in named
+        if cells
+    ]
+    return Table(header, rows)
+
+
+def _yes_no(value: Any) -> str:
+    return "" if value is None else ("ja" if value else "nee")

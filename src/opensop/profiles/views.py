@@ -1,0 +1,96 @@
+"""Pages around one profile: the list of profiles a user may see, a profile, its workflow steps."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Callable
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from opensop.accounts import access
+from opensop.formats.profile import evaluate_answers
+from opensop.profiles.models import Profile
+from opensop.profiles.registry import format_of
+from opensop.workflow import services
+from opensop.workflow.models import StateChange
+
+
+def home(request: HttpRequest) -> HttpResponse:
+    profiles = access.readable_profiles(request.user).order_by(
+        "school__name", "-school_year", "-edition"
+    )
+    return render(request, "profiles/home.html", {"profiles": profiles})
+
+
+def profile_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    profile = access.profile_for(request.user, pk)
+    definition = format_of(profile)
+    check = evaluate_answers(definition, profile.answers)
+    steps = [
+        step
+        for step, may in access.ACTIONS.items()
+        if step not in ("read", "edit") and may(request.user, profile)
+    ]
+    history = StateChange.objects.filter(profile=profile).select_related("actor")
+    return render(
+        request,
+        "profiles/detail.html",
+        {
+            "profile": profile,
+            "definition": definition,
+            "check": check,
+            "steps": steps,
+            "history": history,
+            "today": datetime.date.today().isoformat(),
+        },
+    )
+
+
+def _date(request: HttpRequest, field: str) -> datetime.date:
+    try:
+        return datetime.date.fromisoformat(request.POST.get(field, ""))
+    except ValueError as exc:
+        raise services.WorkflowError("Vul een geldige datum in (JJJJ-MM-DD).") from exc
+
+
+STEPS: dict[str, Callable[[HttpRequest, Profile], Profile]] = {
+    "submit_for_advice": lambda r, p: services.submit_for_advice(p, r.user),
+    "record_advice": lambda r, p: services.record_advice(
+        p, r.user, _date(r, "advice_date"), r.POST.get("advice_text", "")
+    ),
+    "adopt": lambda r, p: services.adopt(
+        p,
+        r.user,
+        _date(r, "adopted_on"),
+        r.POST.get("signatory_school", ""),
+        r.POST.get("signatory_board", ""),
+    ),
+    "return_to_concept": lambda r, p: services.return_to_concept(
+        p, r.user, r.POST.get("reason", "")
+    ),
+    "publish": lambda r, p: services.publish(p, r.user),
+}
+STEP_DONE = {
+    "submit_for_advice": "Het profiel ligt nu ter advies bij de (G)MR.",
+    "record_advice": "Het advies van de (G)MR is vastgelegd.",
+    "adopt": "Het profiel is vastgesteld.",
+    "return_to_concept": "Het profiel is teruggezet naar concept.",
+    "publish": "Het profiel is gepubliceerd.",
+}
+
+
+@require_POST
+def profile_step(request: HttpRequest, pk: int, step: str) -> HttpResponseRedirect:
+    if step not in STEPS:
+        return redirect("profile", pk=pk)
+    profile = access.profile_for(request.user, pk, step)
+    try:
+        STEPS[step](request, profile)
+    except services.WorkflowError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, STEP_DONE[step])
+    return redirect("profile", pk=pk)

@@ -1,0 +1,14 @@
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.urls import path
+
+from opensop.profiles import views
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("inloggen/", auth_views.LoginView.as_view(), name="login"),
+    path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
+    path("profielen/<int:pk>/", views.profile_detail, name="profile"),
+    path("profielen/<int:pk>/stap/<str:step>/", views.profile_step, name="profile-step"),
+    path("beheer/", admin.site.urls),
+]

@@ -1,0 +1,249 @@
+"""Every change to a profile goes through here: the rule, the write and its audit entry
+in one transaction. Views, commands, importers and the API call these; nothing else
+sets a profile's state or answers.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+
+from opensop.accounts import access
+from opensop.accounts.access import AnyUser
+from opensop.formats.answers import check_answers
+from opensop.formats.carry_over import carry_over
+from opensop.formats.source import Problem
+from opensop.profiles.models import Profile, Revision, State
+from opensop.profiles.registry import format_of, registry
+from opensop.workflow.models import StateChange
+
+
+class WorkflowError(Exception):
+    """A forbidden step; the message is Dutch and says why."""
+
+
+class StaleRevisionError(WorkflowError):
+    def __init__(self, profile: Profile, changed_keys: list[str]) -> None:
+        super().__init__(
+            "Iemand anders heeft dit profiel intussen opgeslagen; uw wijzigingen zijn niet "
+            "opgeslagen. Bekijk wat er veranderd is en voer uw wijzigingen opnieuw in."
+        )
+        self.current_revision = profile.revision
+        self.changed_keys = changed_keys
+
+
+class InvalidAnswersError(WorkflowError):
+    def __init__(self, problems: list[Problem]) -> None:
+        super().__init__("Niet opgeslagen: " + "; ".join(p.render() for p in problems))
+        self.problems = problems
+
+
+def _require(allowed: bool, message: str) -> None:
+    if not allowed:
+        raise WorkflowError(message)
+
+
+def _locked(profile: Profile) -> Profile:
+    return (
+        Profile.objects.select_for_update()
+        .select_related("school__board", "school__swv")
+        .get(pk=profile.pk)
+    )
+
+
+def _record(profile: Profile, to: State, actor: AnyUser | None, note: str = "") -> None:
+    StateChange.objects.create(
+        profile=profile,
+        from_state=profile.state,
+        to_state=to,
+        actor=access.as_user(actor),
+        note=note,
+    )
+    profile.state = to
+
+
+# ------------------------------------------------------------------ answers
+
+
+def save_answers(
+    profile: Profile, user: AnyUser, changes: Mapping[str, Any], base_revision: int
+) -> Profile:
+    """Save changed answers (None clears one). All or nothing; never over someone else's save."""
+    definition = format_of(profile)
+    with transaction.atomic():
+        profile = _locked(profile)
+        _require(access.may_edit(user, profile), "U mag dit profiel niet (meer) wijzigen.")
+        if base_revision != profile.revision:
+            changed = sorted(
+                set().union(
+                    *(r.changed_keys for r in profile.revisions.filter(number__gt=base_revision))
+                )
+            )
+            raise StaleRevisionError(profile, changed)
+        merged = {**profile.answers, **changes}
+        answers = {k: v for k, v in merged.items() if v is not None}
+        checked = check_answers(definition, {k: answers[k] for k in changes if k in answers})
+        if checked.errors:
+            raise InvalidAnswersError(checked.errors)
+        answers.update(checked.values)
+        changed_keys = sorted(k for k in changes if profile.answers.get(k) != answers.get(k))
+        if not changed_keys:
+            return profile
+        profile.answers = answers
+        profile.revision += 1
+        profile.save(update_fields=["answers", "revision", "updated_at"])
+        Revision.objects.create(
+            profile=profile,
+            number=profile.revision,
+            author=access.as_user(user),
+            changed_keys=changed_keys,
+            answers=answers,
+        )
+        return profile
+
+
+def start_profile(school_id: int, school_year: str, user: AnyUser | None) -> Profile:
+    """A new year's concept, prefilled from the school's latest profile where there is one."""
+    from opensop.organisations.models import School
+
+    with transaction.atomic():
+        school = School.objects.select_related("swv").get(pk=school_id)
+        definition = registry().get(school.swv.format_id, school.swv.format_version)
+        _require(definition is not None, f"Het formaat van {school.swv} is niet bekend.")
+        assert definition is not None
+        previous = school.profiles.order_by("-school_year", "-edition").first()
+        answers: dict[str, Any] = {}
+        if previous is not None:
+            answers = carry_over(previous.answers, format_of(previous), definition).answers
+        profile = Profile.objects.create(
+            school=school,
+            school_year=school_year,
+            format_id=definition.id,
+            format_version=definition.version,
+            answers=answers,
+        )
+        if answers:
+            profile.revision = 1
+            profile.save(update_fields=["revision"])
+            Revision.objects.create(
+                profile=profile,
+                number=1,
+                author=access.as_user(user),
+                changed_keys=sorted(answers),
+                answers=answers,
+            )
+        return profile
+
+
+# ------------------------------------------------------------------ workflow steps
+
+
+def _step(
+    profile: Profile,
+    user: AnyUser,
+    may: Callable[[AnyUser, Profile], bool],
+    refusal: str,
+    to: State,
+    note: str = "",
+    apply: Callable[[Profile], None] | None = None,
+) -> Profile:
+    with transaction.atomic():
+        profile = _locked(profile)
+        _require(may(user, profile), refusal)
+        if apply is not None:
+            apply(profile)
+        _record(profile, to, user, note)
+        profile.save()
+        return profile
+
+
+def submit_for_advice(profile: Profile, user: AnyUser) -> Profile:
+    return _step(
+        profile,
+        user,
+        access.may_submit_for_advice,
+        "Alleen een schoolredacteur kan een concept ter advies aanbieden.",
+        State.ADVICE,
+    )
+
+
+def record_advice(profile: Profile, user: AnyUser, date: datetime.date, advice: str) -> Profile:
+    """The council's advice: recorded with its date; the state stays 'ter advies'."""
+    _require(bool(advice.strip()), "Vul het advies van de (G)MR in.")
+    with transaction.atomic():
+        profile = _locked(profile)
+        _require(
+            access.may_record_advice(user, profile),
+            "Alleen een MR-lid van deze school legt het advies vast, tijdens de adviesfase.",
+        )
+        profile.advice_date, profile.advice_text = date, advice.strip()
+        profile.save(update_fields=["advice_date", "advice_text", "updated_at"])
+        _record(
+            profile, State(profile.state), user, f"Advies (G)MR van {date:%d-%m-%Y} vastgelegd."
+        )
+        return profile
+
+
+def adopt(
+    profile: Profile,
+    user: AnyUser,
+    date: datetime.date,
+    signatory_school: str,
+    signatory_board: str,
+) -> Profile:
+    _require(
+        bool(signatory_school.strip() and signatory_board.strip()),
+        "Vul de namen in van wie tekent namens school en namens bestuur.",
+    )
+
+    def apply(p: Profile) -> None:
+        p.adopted_on, p.signatory_school, p.signatory_board = (
+            date,
+            signatory_school.strip(),
+            signatory_board.strip(),
+        )
+        p.adopted_by = access.as_user(user)
+
+    return _step(
+        profile,
+        user,
+        access.may_adopt,
+        "Alleen het bestuur stelt vast, en pas na het advies van de (G)MR.",
+        State.ADOPTED,
+        apply=apply,
+    )
+
+
+def return_to_concept(profile: Profile, user: AnyUser, reason: str) -> Profile:
+    _require(bool(reason.strip()), "Geef een reden om het profiel terug te zetten naar concept.")
+
+    def apply(p: Profile) -> None:
+        p.advice_date, p.advice_text = None, ""
+
+    return _step(
+        profile,
+        user,
+        access.may_return_to_concept,
+        "Terug naar concept kan alleen tijdens de adviesfase.",
+        State.CONCEPT,
+        reason.strip(),
+        apply,
+    )
+
+
+def publish(profile: Profile, user: AnyUser) -> Profile:
+    def apply(p: Profile) -> None:
+        p.published_at = timezone.now()
+
+    return _step(
+        profile,
+        user,
+        access.may_publish,
+        "Alleen een vastgesteld profiel kan gepubliceerd worden.",
+        State.PUBLISHED,
+        apply=apply,
+    )

@@ -1,0 +1,102 @@
+"""Personas and a small region for the web tests: two SWVs, two schools, one user per role."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import pytest
+from django.contrib.auth.models import AnonymousUser, User
+
+from opensop.accounts.models import Membership, Role
+from opensop.demo.data import _answers
+from opensop.organisations.models import Board, School, Swv
+from opensop.profiles.models import Profile
+from opensop.workflow import services
+from tests.formats.conftest import EXAMPLES
+
+
+@dataclass
+class Region:
+    school: School
+    other_school: School
+    users: dict[str, User | AnonymousUser]
+
+    def user(self, persona: str) -> User | AnonymousUser:
+        return self.users[persona]
+
+
+def _user(username: str, **extra: Any) -> User:
+    return User.objects.create_user(username=username, password="wachtwoord-123", **extra)
+
+
+PERSONAS = [
+    "anonymous",
+    "editor",
+    "editor_other_school",
+    "mr",
+    "board",
+    "swv_staff",
+    "swv_staff_other",
+    "inspectorate",
+    "admin",
+]
+
+
+@pytest.fixture(autouse=True)
+def fast_password_hashing(settings: Any) -> None:
+    # Real hashing costs ~0.3 s per user; the tests are about roles, not about hashing.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture
+def region(db: None) -> Region:
+    swv = Swv.objects.create(
+        code="PO 31-06",
+        name="Heerlen e.o.",
+        sector="PO",
+        format_id="zuid-limburg-po",
+        format_version=1,
+    )
+    other_swv = Swv.objects.create(
+        code="PO 31-05",
+        name="Maastricht-Heuvelland",
+        sector="PO",
+        format_id="zuid-limburg-po",
+        format_version=1,
+    )
+    board = Board.objects.create(name="Stichting A")
+    other_board = Board.objects.create(name="Stichting B")
+    school = School.objects.create(brin="99XA", name="De Verscheidenheid", board=board, swv=swv)
+    other_school = School.objects.create(
+        brin="99XB", name="Maasoever", board=other_board, swv=other_swv
+    )
+    users: dict[str, User | AnonymousUser] = {
+        "anonymous": AnonymousUser(),
+        "admin": _user("admin", is_superuser=True, is_staff=True),
+    }
+    memberships = {
+        "editor": {"role": Role.SCHOOL_EDITOR, "school": school},
+        "editor_other_school": {"role": Role.SCHOOL_EDITOR, "school": other_school},
+        "mr": {"role": Role.MR_MEMBER, "school": school},
+        "board": {"role": Role.BOARD_MEMBER, "board": board},
+        "swv_staff": {"role": Role.SWV_STAFF, "swv": swv},
+        "swv_staff_other": {"role": Role.SWV_STAFF, "swv": other_swv},
+        "inspectorate": {"role": Role.INSPECTORATE, "swv": swv},
+    }
+    for persona, membership in memberships.items():
+        users[persona] = _user(persona)
+        Membership.objects.create(user=users[persona], **membership)
+    return Region(school, other_school, users)
+
+
+@pytest.fixture
+def seed_answers() -> dict[str, Any]:
+    return _answers(EXAMPLES / "zuid-limburg-po" / "voldoet.yaml")
+
+
+@pytest.fixture
+def concept(region: Region, seed_answers: dict[str, Any]) -> Profile:
+    editor = region.user("editor")
+    profile = services.start_profile(region.school.pk, "2025-2026", editor)
+    return services.save_answers(profile, editor, seed_answers, profile.revision)

@@ -1,0 +1,61 @@
+"""Saving answers: all or nothing, every save a revision, never over someone else's work."""
+
+from __future__ import annotations
+
+import pytest
+
+from opensop.profiles.models import Profile
+from opensop.workflow import services
+from tests.web.conftest import Region
+
+
+def test_every_save_is_a_revision_with_who_and_what(region: Region, concept: Profile) -> None:
+    editor = region.user("editor")
+    before = concept.revision
+    profile = services.save_answers(
+        concept, editor, {"leerlingen_tm8": 101, "directeur": "mw. Nieuw"}, before
+    )  # type: ignore[arg-type]
+    assert profile.revision == before + 1
+    revision = profile.revisions.first()
+    assert revision is not None
+    assert revision.author == editor
+    assert revision.changed_keys == ["directeur", "leerlingen_tm8"]
+
+
+def test_a_stale_save_is_refused_and_nothing_is_lost(region: Region, concept: Profile) -> None:
+    editor = region.user("editor")
+    base = concept.revision
+    first = services.save_answers(concept, editor, {"directeur": "mw. Eerst"}, base)  # type: ignore[arg-type]
+    with pytest.raises(services.StaleRevisionError) as refused:
+        services.save_answers(
+            first, editor, {"directeur": "dhr. Later", "telefoon": "045 999 99 99"}, base
+        )  # type: ignore[arg-type]
+    assert refused.value.changed_keys == ["directeur"]
+    first.refresh_from_db()
+    assert first.answers["directeur"] == "mw. Eerst"
+    assert first.revision == base + 1
+
+
+def test_one_bad_answer_saves_nothing(region: Region, concept: Profile) -> None:
+    editor = region.user("editor")
+    with pytest.raises(services.InvalidAnswersError) as refused:
+        services.save_answers(
+            concept, editor, {"directeur": "mw. Goed", "leerlingen_tm8": -1}, concept.revision
+        )  # type: ignore[arg-type]
+    assert "Aantal leerlingen ≤ 8 jr: -1 is te laag" in str(refused.value)
+    concept.refresh_from_db()
+    assert concept.answers["directeur"] != "mw. Goed"
+
+
+def test_another_school_cannot_save(region: Region, concept: Profile) -> None:
+    with pytest.raises(services.WorkflowError):
+        services.save_answers(
+            concept, region.user("editor_other_school"), {"directeur": "x"}, concept.revision
+        )  # type: ignore[arg-type]
+
+
+def test_new_school_year_starts_from_last_years_answers(region: Region, concept: Profile) -> None:
+    next_year = services.start_profile(region.school.pk, "2026-2027", region.user("editor"))
+    assert next_year.answers == concept.answers
+    assert next_year.state == "concept"
+    assert next_year.revisions.count() == 1
