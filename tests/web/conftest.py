@@ -27,7 +27,7 @@ class Region:
 
 
 def _user(username: str, **extra: Any) -> User:
-    return User.objects.create_user(username=username, password="wachtwoord-123", **extra)
+    return User.objects.create_user(username=username, password="wachtwoord-123", **extra)  # noqa: S106
 
 
 PERSONAS = [

@@ -17,6 +17,7 @@ from opensop.accounts.access import AnyUser
 from opensop.formats.answers import check_answers
 from opensop.formats.carry_over import carry_over
 from opensop.formats.source import Problem
+from opensop.organisations.models import School
 from opensop.profiles.models import Profile, Revision, State
 from opensop.profiles.registry import format_of, registry
 from opensop.workflow.models import StateChange
@@ -108,8 +109,6 @@ def save_answers(
 
 def start_profile(school_id: int, school_year: str, user: AnyUser | None) -> Profile:
     """A new year's concept, prefilled from the school's latest profile where there is one."""
-    from opensop.organisations.models import School
-
     with transaction.atomic():
         school = School.objects.select_related("swv").get(pk=school_id)
         definition = registry().get(school.swv.format_id, school.swv.format_version)
@@ -146,6 +145,7 @@ def _step(
     profile: Profile,
     user: AnyUser,
     may: Callable[[AnyUser, Profile], bool],
+    *,
     refusal: str,
     to: State,
     note: str = "",
@@ -166,8 +166,8 @@ def submit_for_advice(profile: Profile, user: AnyUser) -> Profile:
         profile,
         user,
         access.may_submit_for_advice,
-        "Alleen een schoolredacteur kan een concept ter advies aanbieden.",
-        State.ADVICE,
+        refusal="Alleen een schoolredacteur kan een concept ter advies aanbieden.",
+        to=State.ADVICE,
     )
 
 
@@ -212,8 +212,8 @@ def adopt(
         profile,
         user,
         access.may_adopt,
-        "Alleen het bestuur stelt vast, en pas na het advies van de (G)MR.",
-        State.ADOPTED,
+        refusal="Alleen het bestuur stelt vast, en pas na het advies van de (G)MR.",
+        to=State.ADOPTED,
         apply=apply,
     )
 
@@ -228,10 +228,10 @@ def return_to_concept(profile: Profile, user: AnyUser, reason: str) -> Profile:
         profile,
         user,
         access.may_return_to_concept,
-        "Terug naar concept kan alleen tijdens de adviesfase.",
-        State.CONCEPT,
-        reason.strip(),
-        apply,
+        refusal="Terug naar concept kan alleen tijdens de adviesfase.",
+        to=State.CONCEPT,
+        note=reason.strip(),
+        apply=apply,
     )
 
 
@@ -243,7 +243,7 @@ def publish(profile: Profile, user: AnyUser) -> Profile:
         profile,
         user,
         access.may_publish,
-        "Alleen een vastgesteld profiel kan gepubliceerd worden.",
-        State.PUBLISHED,
+        refusal="Alleen een vastgesteld profiel kan gepubliceerd worden.",
+        to=State.PUBLISHED,
         apply=apply,
     )
