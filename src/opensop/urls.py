@@ -10,5 +10,6 @@ urlpatterns = [
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
     path("profielen/<int:pk>/", views.profile_detail, name="profile"),
     path("profielen/<int:pk>/stap/<str:step>/", views.profile_step, name="profile-step"),
+    path("profielen/<int:pk>/bewerken/<str:number>/", views.edit_section, name="edit-section"),
     path("beheer/", admin.site.urls),
 ]

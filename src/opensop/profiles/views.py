@@ -6,12 +6,13 @@ import datetime
 from collections.abc import Callable
 
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from opensop.accounts import access
 from opensop.formats.profile import evaluate_answers
+from opensop.profiles import editing
 from opensop.profiles.models import Profile
 from opensop.profiles.registry import format_of
 from opensop.workflow import services
@@ -45,6 +46,10 @@ def profile_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "steps": steps,
             "history": history,
             "today": datetime.date.today().isoformat(),
+            "can_edit": access.may_edit(request.user, profile),
+            "first_section": next(
+                (s.number for s in definition.all_sections() if editing.editable_items(s)), None
+            ),
         },
     )
 
@@ -94,3 +99,63 @@ def profile_step(request: HttpRequest, pk: int, step: str) -> HttpResponseRedire
     else:
         messages.success(request, STEP_DONE[step])
     return redirect("profile", pk=pk)
+
+
+def edit_section(request: HttpRequest, pk: int, number: str) -> HttpResponse:
+    """One section of the format as a form; saving is all or nothing and never over a newer save."""
+    profile = access.profile_for(request.user, pk, "edit")
+    definition = format_of(profile)
+    section = editing.find_section(definition, number)
+    if section is None:
+        raise Http404
+    items = editing.editable_items(section)
+    values = editing.current_values(items, profile.answers)
+    errors: dict[str, list[str]] = {}
+    if request.method == "POST":
+        changes, errors = editing.answers_from_post(items, request.POST)
+        if not errors:
+            try:
+                services.save_answers(
+                    profile, request.user, changes, int(request.POST.get("revision", "-1"))
+                )
+            except services.StaleRevisionError as exc:
+                labels = [
+                    definition.entries[k].item.label
+                    for k in exc.changed_keys
+                    if k in definition.entries
+                ]
+                messages.error(
+                    request,
+                    f"{exc} Gewijzigd door een ander: {', '.join(labels) or 'andere secties'}.",
+                )
+                profile.refresh_from_db()
+            except services.InvalidAnswersError as exc:
+                errors = editing.field_errors_by_item(exc.problems)
+            except services.WorkflowError as exc:
+                messages.error(request, str(exc))
+                return redirect("profile", pk=pk)
+            else:
+                messages.success(request, f"Sectie {section.number} is opgeslagen.")
+                return redirect("edit-section", pk=pk, number=number)
+        # Show what the user typed, also where it could not be saved: nothing is lost.
+        typed = {k: request.POST.get(f"a-{k}") for k in errors if f"a-{k}" in request.POST}
+        values = {**values, **changes, **typed}
+    check = evaluate_answers(definition, profile.answers)
+    widgets = [
+        editing.widget_for(item, values.get(item.key), errors.get(item.key, [])) for item in items
+    ]
+    return render(
+        request,
+        "profiles/edit_section.html",
+        {
+            "profile": profile,
+            "definition": definition,
+            "section": section,
+            "widgets": widgets,
+            "has_errors": bool(errors),
+            "check": check,
+            "sections": [s for s in definition.all_sections() if editing.editable_items(s)],
+            "missing": {p.path.split(".")[1].split("[")[0] for p in check.missing},
+        },
+        status=400 if errors else 200,
+    )
