@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import pytest
+from django.test import Client
 
 from opensop.profiles.models import Profile
 from opensop.workflow import services
 from tests.web.conftest import Region
+from tests.web.test_workflow_steps import bring_to
 
 
 def test_every_save_is_a_revision_with_who_and_what(region: Region, concept: Profile) -> None:
@@ -59,3 +61,44 @@ def test_new_school_year_starts_from_last_years_answers(region: Region, concept:
     assert next_year.answers == concept.answers
     assert next_year.state == "concept"
     assert next_year.revisions.count() == 1
+
+
+def test_next_school_year_from_the_profile_page(region: Region, concept: Profile) -> None:
+    client = Client()
+    client.force_login(region.user("editor"))  # type: ignore[arg-type]
+    page = client.get(f"/profielen/{concept.pk}/").content.decode()
+    assert "Profiel voor 2026-2027 starten" in page
+    response = client.post(f"/profielen/{concept.pk}/volgend-schooljaar/", follow=True)
+    assert "Het profiel voor 2026-2027 staat klaar" in response.content.decode()
+    new = Profile.objects.get(school=region.school, school_year="2026-2027")
+    assert new.answers == concept.answers
+    again = client.post(
+        f"/profielen/{concept.pk}/volgend-schooljaar/", follow=True
+    ).content.decode()
+    assert "Er is al een profiel voor schooljaar 2026-2027." in again
+
+
+def test_only_the_schools_editor_starts_a_year(region: Region, concept: Profile) -> None:
+    for persona in ("mr", "board", "swv_staff", "editor_other_school"):
+        with pytest.raises(services.WorkflowError):
+            services.start_profile(region.school.pk, "2026-2027", region.user(persona))
+
+
+def test_a_correction_is_a_new_edition_and_the_published_one_stays(
+    region: Region, concept: Profile
+) -> None:
+    published = bring_to("published", concept, region)
+    with pytest.raises(services.WorkflowError):
+        services.start_correction(published, region.user("board"))  # type: ignore[arg-type]
+    correction = services.start_correction(published, region.user("editor"))  # type: ignore[arg-type]
+    assert (correction.edition, correction.state, correction.school_year) == (
+        2,
+        "concept",
+        published.school_year,
+    )
+    assert correction.answers == published.answers
+    public = Client().get(f"/profielen/{published.pk}/")
+    assert public.status_code == 200
+    assert Client().get(f"/profielen/{correction.pk}/").status_code == 404
+    with pytest.raises(services.WorkflowError):
+        services.start_correction(published, region.user("editor"))  # type: ignore[arg-type]

@@ -13,6 +13,7 @@ from django.db.models import Q, QuerySet
 from django.http import Http404
 
 from opensop.accounts.models import Membership, Role
+from opensop.organisations.models import School
 from opensop.profiles.models import Profile, State
 
 AnyUser = AbstractBaseUser | AnonymousUser
@@ -121,6 +122,17 @@ def may_publish(user: AnyUser, profile: Profile) -> bool:
     )
 
 
+def may_start_profile(user: AnyUser, school: School) -> bool:
+    return _has(user, Role.SCHOOL_EDITOR, school_id=school.pk)
+
+
+def may_start_correction(user: AnyUser, profile: Profile) -> bool:
+    is_latest = not Profile.objects.filter(
+        school_id=profile.school_id, school_year=profile.school_year, edition__gt=profile.edition
+    ).exists()
+    return profile.state == State.PUBLISHED and is_latest and is_school_editor_of(user, profile)
+
+
 ACTIONS = {
     "read": may_read,
     "edit": may_edit,
@@ -129,6 +141,7 @@ ACTIONS = {
     "adopt": may_adopt,
     "return_to_concept": may_return_to_concept,
     "publish": may_publish,
+    "start_correction": may_start_correction,
 }
 
 

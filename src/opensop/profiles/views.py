@@ -47,6 +47,10 @@ def profile_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "history": history,
             "today": datetime.date.today().isoformat(),
             "can_edit": access.may_edit(request.user, profile),
+            "next_year": next_school_year(profile.school_year)
+            if access.may_start_profile(request.user, profile.school)
+            and not profile.school.profiles.filter(school_year__gt=profile.school_year).exists()
+            else None,
             "first_section": next(
                 (s.number for s in definition.all_sections() if editing.editable_items(s)), None
             ),
@@ -77,6 +81,7 @@ STEPS: dict[str, Callable[[HttpRequest, Profile], Profile]] = {
         p, r.user, r.POST.get("reason", "")
     ),
     "publish": lambda r, p: services.publish(p, r.user),
+    "start_correction": lambda r, p: services.start_correction(p, r.user),
 }
 STEP_DONE = {
     "submit_for_advice": "Het profiel ligt nu ter advies bij de (G)MR.",
@@ -84,6 +89,9 @@ STEP_DONE = {
     "adopt": "Het profiel is vastgesteld.",
     "return_to_concept": "Het profiel is teruggezet naar concept.",
     "publish": "Het profiel is gepubliceerd.",
+    "start_correction": (
+        "Er is een nieuwe versie gemaakt om te corrigeren; de gepubliceerde blijft zichtbaar."
+    ),
 }
 
 
@@ -93,12 +101,12 @@ def profile_step(request: HttpRequest, pk: int, step: str) -> HttpResponseRedire
         return redirect("profile", pk=pk)
     profile = access.profile_for(request.user, pk, step)
     try:
-        STEPS[step](request, profile)
+        result = STEPS[step](request, profile)
     except services.WorkflowError as exc:
         messages.error(request, str(exc))
-    else:
-        messages.success(request, STEP_DONE[step])
-    return redirect("profile", pk=pk)
+        return redirect("profile", pk=pk)
+    messages.success(request, STEP_DONE[step])
+    return redirect("profile", pk=result.pk)
 
 
 def edit_section(request: HttpRequest, pk: int, number: str) -> HttpResponse:
@@ -159,3 +167,25 @@ def edit_section(request: HttpRequest, pk: int, number: str) -> HttpResponse:
         },
         status=400 if errors else 200,
     )
+
+
+def next_school_year(year: str) -> str:
+    first = int(year.split("-", maxsplit=1)[0]) + 1
+    return f"{first}-{first + 1}"
+
+
+@require_POST
+def start_next_year(request: HttpRequest, pk: int) -> HttpResponseRedirect:
+    """Start next school year's profile from this one (the school's latest)."""
+    profile = access.profile_for(request.user, pk)
+    year = next_school_year(profile.school_year)
+    try:
+        new = services.start_profile(profile.school_id, year, request.user)
+    except services.WorkflowError as exc:
+        messages.error(request, str(exc))
+        return redirect("profile", pk=pk)
+    messages.success(
+        request,
+        f"Het profiel voor {year} staat klaar, met de antwoorden van {profile.school_year}.",
+    )
+    return redirect("profile", pk=new.pk)

@@ -107,10 +107,18 @@ def save_answers(
         return profile
 
 
-def start_profile(school_id: int, school_year: str, user: AnyUser | None) -> Profile:
+def start_profile(school_id: int, school_year: str, user: AnyUser) -> Profile:
     """A new year's concept, prefilled from the school's latest profile where there is one."""
     with transaction.atomic():
-        school = School.objects.select_related("swv").get(pk=school_id)
+        school = School.objects.select_for_update().select_related("swv").get(pk=school_id)
+        _require(
+            access.may_start_profile(user, school),
+            "Alleen een schoolredacteur van deze school start een nieuw profiel.",
+        )
+        _require(
+            not school.profiles.filter(school_year=school_year).exists(),
+            f"Er is al een profiel voor schooljaar {school_year}.",
+        )
         definition = registry().get(school.swv.format_id, school.swv.format_version)
         _require(definition is not None, f"Het formaat van {school.swv} is niet bekend.")
         assert definition is not None
@@ -118,24 +126,66 @@ def start_profile(school_id: int, school_year: str, user: AnyUser | None) -> Pro
         answers: dict[str, Any] = {}
         if previous is not None:
             answers = carry_over(previous.answers, format_of(previous), definition).answers
-        profile = Profile.objects.create(
-            school=school,
+        return _new_profile(
+            school,
             school_year=school_year,
+            edition=1,
             format_id=definition.id,
             format_version=definition.version,
             answers=answers,
+            user=user,
         )
-        if answers:
-            profile.revision = 1
-            profile.save(update_fields=["revision"])
-            Revision.objects.create(
-                profile=profile,
-                number=1,
-                author=access.as_user(user),
-                changed_keys=sorted(answers),
-                answers=answers,
-            )
-        return profile
+
+
+def start_correction(profile: Profile, user: AnyUser) -> Profile:
+    """A published profile never changes: a correction is a new edition; the old one stays."""
+    with transaction.atomic():
+        profile = _locked(profile)
+        _require(
+            access.may_start_correction(user, profile),
+            "Alleen een schoolredacteur corrigeert een gepubliceerd profiel, "
+            "en alleen de laatste versie.",
+        )
+        edition = profile.edition + 1
+        return _new_profile(
+            profile.school,
+            school_year=profile.school_year,
+            edition=edition,
+            format_id=profile.format_id,
+            format_version=profile.format_version,
+            answers=dict(profile.answers),
+            user=user,
+        )
+
+
+def _new_profile(
+    school: School,
+    *,
+    school_year: str,
+    edition: int,
+    format_id: str,
+    format_version: int,
+    answers: dict[str, Any],
+    user: AnyUser,
+) -> Profile:
+    profile = Profile.objects.create(
+        school=school,
+        school_year=school_year,
+        edition=edition,
+        format_id=format_id,
+        format_version=format_version,
+        answers=answers,
+        revision=1 if answers else 0,
+    )
+    if answers:
+        Revision.objects.create(
+            profile=profile,
+            number=1,
+            author=access.as_user(user),
+            changed_keys=sorted(answers),
+            answers=answers,
+        )
+    return profile
 
 
 # ------------------------------------------------------------------ workflow steps
