@@ -12,5 +12,6 @@ urlpatterns = [
     path("profielen/<int:pk>/stap/<str:step>/", views.profile_step, name="profile-step"),
     path("profielen/<int:pk>/bewerken/<str:number>/", views.edit_section, name="edit-section"),
     path("profielen/<int:pk>/volgend-schooljaar/", views.start_next_year, name="start-next-year"),
+    path("profielen/<int:pk>/revisies/", views.revisions, name="revisions"),
     path("beheer/", admin.site.urls),
 ]

@@ -159,3 +159,22 @@ def test_offers_and_own_offers_of_a_checklist(region: Region) -> None:
         "offers": {"lift": "deels"},
         "own": [{"label": "Invalidentoilet", "state": "aanwezig"}],
     }
+
+
+def test_progress_per_section_counts_open_required_questions(
+    region: Region, empty_concept: Profile
+) -> None:
+    client = editor_client(region)
+    page = client.get(f"/profielen/{empty_concept.pk}/bewerken/2.1/").content.decode()
+    assert (
+        '2.1 Algemene gegevens van de school</a>\n      <span class="todo">— nog 11 open</span>'
+        in page
+    )
+    post(
+        client,
+        empty_concept,
+        "5",
+        {"a-ambities-0-ontwikkeldoel": "Rekenen op maat", "a-ambities-0-tijdpad": "2026"},
+    )
+    page = client.get(f"/profielen/{empty_concept.pk}/bewerken/2.1/").content.decode()
+    assert '5 Ambities en ontwikkeldoelen</a>\n      <span class="done">— volledig</span>' in page

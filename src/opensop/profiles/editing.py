@@ -14,6 +14,7 @@ below) and one way back to an answer for the format core to check. Field names:
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -53,6 +54,26 @@ class SectionForm:
 
 def editable_items(section: Section) -> list[AnyItem]:
     return [item for item in section.items if not isinstance(item, FixedTextItem)]
+
+
+@dataclass(frozen=True)
+class SectionProgress:
+    number: str
+    title: str
+    open: int  # required questions still empty
+
+
+def section_progress(definition: FormatDefinition, missing: list[Any]) -> list[SectionProgress]:
+    """Per section with questions: how many required answers are still open."""
+    open_keys = [p.path.split(".")[1].split("[")[0] for p in missing]
+    counts = Counter(
+        definition.entries[k].section.number for k in open_keys if k in definition.entries
+    )
+    return [
+        SectionProgress(s.number, s.title, counts.get(s.number, 0))
+        for s in definition.all_sections()
+        if editable_items(s)
+    ]
 
 
 def find_section(definition: FormatDefinition, number: str) -> Section | None:

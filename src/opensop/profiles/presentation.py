@@ -153,3 +153,13 @@ def _grid_or_table(item: YesNoGridItem | TableItem, value: Any) -> Table:
 
 def _yes_no(value: Any) -> str:
     return "" if value is None else ("ja" if value else "nee")
+
+
+def answer_text(item: AnyItem, value: Any) -> str:
+    """One answer in a line of text, for histories and comparisons."""
+    if value is None or not is_filled(item, value):
+        return "(leeg)"
+    if isinstance(item, YesNoGridItem | TableItem | OfferChecklistItem | RepeatingRowsItem):
+        table = _table(item, value)
+        return "; ".join(" · ".join(cell for cell in row if cell) for row in table.rows)
+    return simple_text(item, value)

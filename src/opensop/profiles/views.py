@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 
 from opensop.accounts import access
 from opensop.formats.profile import evaluate_answers
-from opensop.profiles import editing
+from opensop.profiles import editing, presentation
 from opensop.profiles.models import Profile
 from opensop.profiles.registry import format_of
 from opensop.workflow import services
@@ -162,7 +162,7 @@ def edit_section(request: HttpRequest, pk: int, number: str) -> HttpResponse:
             "widgets": widgets,
             "has_errors": bool(errors),
             "check": check,
-            "sections": [s for s in definition.all_sections() if editing.editable_items(s)],
+            "sections": editing.section_progress(definition, check.missing),
             "missing": {p.path.split(".")[1].split("[")[0] for p in check.missing},
         },
         status=400 if errors else 200,
@@ -189,3 +189,34 @@ def start_next_year(request: HttpRequest, pk: int) -> HttpResponseRedirect:
         f"Het profiel voor {year} staat klaar, met de antwoorden van {profile.school_year}.",
     )
     return redirect("profile", pk=new.pk)
+
+
+def revisions(request: HttpRequest, pk: int) -> HttpResponse:
+    """Every save of a profile: who, when, which answers; or the history of one answer."""
+    profile = access.profile_for(request.user, pk)
+    definition = format_of(profile)
+    key = request.GET.get("vraag", "")
+    entry = definition.entries.get(key)
+    saves = profile.revisions.select_related("author").order_by("-number")
+    rows = []
+    for save in saves:
+        if entry is not None and key not in save.changed_keys:
+            continue
+        rows.append(
+            {
+                "revision": save,
+                "changed": [
+                    (k, definition.entries[k].item.label)
+                    for k in save.changed_keys
+                    if k in definition.entries
+                ],
+                "value": presentation.answer_text(entry.item, save.answers.get(key))
+                if entry
+                else "",
+            }
+        )
+    return render(
+        request,
+        "profiles/revisions.html",
+        {"profile": profile, "rows": rows, "item": entry.item if entry else None, "key": key},
+    )
