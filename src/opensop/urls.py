@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
+from opensop.accounts import views as account_views
 from opensop.profiles import views
 
 urlpatterns = [
@@ -29,5 +30,7 @@ urlpatterns = [
     path("profielen/<int:pk>/bewerken/<str:number>/", views.edit_section, name="edit-section"),
     path("profielen/<int:pk>/volgend-schooljaar/", views.start_next_year, name="start-next-year"),
     path("profielen/<int:pk>/revisies/", views.revisions, name="revisions"),
+    path("tweestapsverificatie/instellen/", account_views.setup, name="two-factor-setup"),
+    path("tweestapsverificatie/controleren/", account_views.verify, name="two-factor-verify"),
     path("beheer/", admin.site.urls),
 ]

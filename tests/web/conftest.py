@@ -7,8 +7,12 @@ from typing import Any
 
 import pytest
 from django.contrib.auth.models import AnonymousUser, User
+from django.test import Client
+from django_otp import DEVICE_ID_SESSION_KEY
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from opensop.accounts.models import Membership, Role
+from opensop.accounts.two_factor import needs_two_factor
 from opensop.demo.data import _answers
 from opensop.organisations.models import Board, School, Swv
 from opensop.profiles.models import Profile
@@ -100,3 +104,19 @@ def concept(region: Region, seed_answers: dict[str, Any]) -> Profile:
     editor = region.user("editor")
     profile = services.start_profile(region.school.pk, "2025-2026", editor)
     return services.save_answers(profile, editor, seed_answers, profile.revision)
+
+
+def signed_in(region: Region, persona: str) -> Client:
+    """A browser session for `persona`, past the second step where the role requires one."""
+    client = Client()
+    user = region.user(persona)
+    if not user.is_authenticated:
+        return client
+    assert isinstance(user, User)
+    client.force_login(user)
+    if needs_two_factor(user):
+        device = TOTPDevice.objects.create(user=user, name="test", confirmed=True)
+        session = client.session
+        session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+        session.save()
+    return client

@@ -11,7 +11,7 @@ from opensop.accounts.models import Membership, Role
 from opensop.organisations.models import Board, School, Swv
 from opensop.profiles.models import Profile
 from opensop.workflow import services
-from tests.web.conftest import Region
+from tests.web.conftest import Region, signed_in
 
 
 @pytest.fixture
@@ -122,8 +122,7 @@ def test_only_the_schools_editor_opens_the_form(region: Region, concept: Profile
         ("editor_other_school", 404),
         ("swv_staff", 403),
     ]:
-        client = Client()
-        client.force_login(region.user(persona))  # type: ignore[arg-type]
+        client = signed_in(region, persona)
         assert client.get(f"/profielen/{concept.pk}/bewerken/2.1/").status_code == status, persona
     assert Client().get(f"/profielen/{concept.pk}/bewerken/2.1/").status_code == 404
 

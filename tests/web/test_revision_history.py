@@ -6,7 +6,7 @@ from django.test import Client
 
 from opensop.profiles.models import Profile
 from opensop.workflow import services
-from tests.web.conftest import Region
+from tests.web.conftest import Region, signed_in
 
 
 def test_history_per_profile_and_per_question(region: Region, concept: Profile) -> None:
@@ -15,8 +15,7 @@ def test_history_per_profile_and_per_question(region: Region, concept: Profile) 
     profile = services.save_answers(
         profile, editor, {"directeur": "dhr. B", "leerlingen_tm8": 7}, profile.revision
     )  # type: ignore[arg-type]
-    client = Client()
-    client.force_login(region.user("swv_staff"))  # type: ignore[arg-type]
+    client = signed_in(region, "swv_staff")
     page = client.get(f"/profielen/{profile.pk}/revisies/").content.decode()
     assert '<a href="?vraag=directeur">Directeur</a>' in page
     assert "Aantal leerlingen ≤ 8 jr" in page

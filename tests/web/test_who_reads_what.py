@@ -6,7 +6,7 @@ import pytest
 from django.test import Client
 
 from opensop.profiles.models import Profile
-from tests.web.conftest import PERSONAS, Region
+from tests.web.conftest import PERSONAS, Region, signed_in
 from tests.web.test_workflow_steps import STATES, bring_to
 
 EVERYONE = set(PERSONAS)
@@ -21,11 +21,7 @@ READERS = {
 
 
 def client_for(region: Region, persona: str) -> Client:
-    client = Client()
-    user = region.user(persona)
-    if user.is_authenticated:
-        client.force_login(user)
-    return client
+    return signed_in(region, persona)
 
 
 @pytest.mark.parametrize("persona", PERSONAS)
