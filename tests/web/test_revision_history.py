@@ -7,6 +7,7 @@ from django.test import Client
 from opensop.profiles.models import Profile
 from opensop.workflow import services
 from tests.web.conftest import Region, signed_in
+from tests.web.test_workflow_steps import bring_to
 
 
 def test_history_per_profile_and_per_question(region: Region, concept: Profile) -> None:
@@ -27,3 +28,14 @@ def test_history_per_profile_and_per_question(region: Region, concept: Profile) 
 
 def test_history_is_as_private_as_the_profile(region: Region, concept: Profile) -> None:
     assert Client().get(f"/profielen/{concept.pk}/revisies/").status_code == 404
+
+
+def test_who_saved_what_is_not_public_even_when_published(region: Region, concept: Profile) -> None:
+    published = bring_to("published", concept, region)
+    assert Client().get(f"/profielen/{published.pk}/revisies/").status_code == 403
+    assert "opslagmomenten" not in Client().get(f"/profielen/{published.pk}/").content.decode()
+    assert (
+        signed_in(region, "inspectorate").get(f"/profielen/{published.pk}/revisies/").status_code
+        == 403
+    )
+    assert signed_in(region, "board").get(f"/profielen/{published.pk}/revisies/").status_code == 200

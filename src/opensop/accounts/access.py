@@ -90,6 +90,16 @@ def may_read(user: AnyUser, profile: Profile) -> bool:
     )
 
 
+def may_read_history(user: AnyUser, profile: Profile) -> bool:
+    """Who saved what and when is for the school and its SWV, not for the public."""
+    return is_site_admin(user) or (
+        is_school_editor_of(user, profile)
+        or is_mr_member_of(user, profile)
+        or is_board_member_of(user, profile)
+        or is_swv_staff_of(user, profile)
+    )
+
+
 def may_edit(user: AnyUser, profile: Profile) -> bool:
     return profile.state == State.CONCEPT and is_school_editor_of(user, profile)
 
@@ -135,6 +145,7 @@ def may_start_correction(user: AnyUser, profile: Profile) -> bool:
 
 ACTIONS = {
     "read": may_read,
+    "read_history": may_read_history,
     "edit": may_edit,
     "submit_for_advice": may_submit_for_advice,
     "record_advice": may_record_advice,

@@ -31,9 +31,7 @@ def profile_detail(request: HttpRequest, pk: int) -> HttpResponse:
     definition = format_of(profile)
     check = evaluate_answers(definition, profile.answers)
     steps = [
-        step
-        for step, may in access.ACTIONS.items()
-        if step not in ("read", "edit") and may(request.user, profile)
+        step for step, may in access.ACTIONS.items() if step in STEPS and may(request.user, profile)
     ]
     history = StateChange.objects.filter(profile=profile).select_related("actor")
     return render(
@@ -47,6 +45,7 @@ def profile_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "history": history,
             "today": datetime.date.today().isoformat(),
             "can_edit": access.may_edit(request.user, profile),
+            "can_read_history": access.may_read_history(request.user, profile),
             "next_year": next_school_year(profile.school_year)
             if access.may_start_profile(request.user, profile.school)
             and not profile.school.profiles.filter(school_year__gt=profile.school_year).exists()
@@ -193,7 +192,7 @@ def start_next_year(request: HttpRequest, pk: int) -> HttpResponseRedirect:
 
 def revisions(request: HttpRequest, pk: int) -> HttpResponse:
     """Every save of a profile: who, when, which answers; or the history of one answer."""
-    profile = access.profile_for(request.user, pk)
+    profile = access.profile_for(request.user, pk, "read_history")
     definition = format_of(profile)
     key = request.GET.get("vraag", "")
     entry = definition.entries.get(key)
