@@ -9,7 +9,7 @@ DEV_ENV := DJANGO_DEBUG=1
 # The suite's second database; CI's machine runs PostgreSQL here with trust auth.
 TEST_POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/test
 
-.PHONY: run test install install-test lint typecheck migrations-check pytest pytest-sqlite pytest-postgres clean
+.PHONY: run test install install-test browser lint typecheck migrations-check pytest pytest-sqlite pytest-postgres clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -27,6 +27,12 @@ install: $(VENV)/.app-installed
 
 install-test: $(VENV)/.test-installed
 
+# The browser tests use Debian's Chromium (Playwright cannot download browsers here) and
+# axe-core from npm, pinned in package-lock.json.
+browser:
+	command -v chromium >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium)
+	npm ci --silent --no-audit --no-fund
+
 run: install
 	$(DEV_ENV) $(BIN)/python manage.py migrate --verbosity 0
 	$(DEV_ENV) $(BIN)/python manage.py load_demo
@@ -43,11 +49,11 @@ typecheck: install-test
 migrations-check: install-test
 	DJANGO_SECRET_KEY=check-only $(BIN)/python manage.py makemigrations --check --dry-run
 
-pytest-sqlite: install-test
+pytest-sqlite: install-test browser
 	$(BIN)/pytest -p no:cacheprovider
 
 pytest-postgres: install-test
-	DATABASE_URL=$(TEST_POSTGRES_URL) $(BIN)/pytest -p no:cacheprovider
+	DATABASE_URL=$(TEST_POSTGRES_URL) $(BIN)/pytest -p no:cacheprovider -m "not browser"
 
 pytest: pytest-sqlite pytest-postgres
 

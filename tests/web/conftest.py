@@ -120,3 +120,8 @@ def signed_in(region: Region, persona: str) -> Client:
         session[DEVICE_ID_SESSION_KEY] = device.persistent_id
         session.save()
     return client
+
+
+@pytest.fixture
+def empty_concept(region: Region) -> Profile:
+    return services.start_profile(region.school.pk, "2025-2026", region.user("editor"))

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-import pytest
 from django.test import Client
 
 from opensop.accounts.models import Membership, Role
@@ -12,11 +11,6 @@ from opensop.organisations.models import Board, School, Swv
 from opensop.profiles.models import Profile
 from opensop.workflow import services
 from tests.web.conftest import Region, signed_in
-
-
-@pytest.fixture
-def empty_concept(region: Region) -> Profile:
-    return services.start_profile(region.school.pk, "2025-2026", region.user("editor"))
 
 
 def editor_client(region: Region) -> Client:
