@@ -13,7 +13,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from opensop.accounts.models import Membership, Role
 from opensop.accounts.two_factor import needs_two_factor
-from opensop.demo.data import _answers
+from opensop.demo.data import example_answers
 from opensop.organisations.models import Board, School, Swv
 from opensop.profiles.models import Profile
 from opensop.workflow import services
@@ -96,7 +96,7 @@ def region(db: None) -> Region:
 
 @pytest.fixture
 def seed_answers() -> dict[str, Any]:
-    return _answers(EXAMPLES / "zuid-limburg-po" / "voldoet.yaml")
+    return example_answers(EXAMPLES / "zuid-limburg-po" / "voldoet.yaml")
 
 
 @pytest.fixture

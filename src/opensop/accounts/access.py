@@ -53,6 +53,10 @@ def _has(
     )
 
 
+def has_role(user: AnyUser, role: Role) -> bool:
+    return _has(user, role)
+
+
 def is_site_admin(user: AnyUser) -> bool:
     return bool(user.is_authenticated and getattr(user, "is_superuser", False))
 

@@ -20,8 +20,8 @@ from django.shortcuts import redirect
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from opensop.accounts.access import as_user
-from opensop.accounts.models import Membership, Role
+from opensop.accounts.access import as_user, has_role
+from opensop.accounts.models import Role
 
 RECOVERY_CODES = 10
 # Pages a signed-in user must reach before the second step is done.
@@ -29,7 +29,7 @@ OPEN_PATHS = ("/tweestapsverificatie/", "/uitloggen/", "/static/")
 
 
 def needs_two_factor(user: User) -> bool:
-    return user.is_superuser or Membership.objects.filter(user=user, role=Role.SWV_STAFF).exists()
+    return user.is_superuser or has_role(user, Role.SWV_STAFF)
 
 
 def has_confirmed_app(user: User) -> bool:

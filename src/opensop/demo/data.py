@@ -168,7 +168,7 @@ def _user(
     return user
 
 
-def _answers(path: Path) -> dict[str, Any]:
+def example_answers(path: Path) -> dict[str, Any]:
     data, _ = load_yaml(path.read_text("utf-8"), str(path))
     answers: dict[str, Any] = data["answers"]
     return answers
@@ -179,7 +179,7 @@ def _profile(
 ) -> Profile:
     editor, mr = users[f"ib.{school.brin.lower()}"], users[f"mr.{school.brin.lower()}"]
     profile = services.start_profile(school.pk, YEAR, editor)
-    answers = _answers(example)
+    answers = example_answers(example)
     answers["school_naam"] = school.name
     profile = services.save_answers(profile, editor, answers, profile.revision)
     if state == State.CONCEPT:

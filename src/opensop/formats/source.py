@@ -31,6 +31,12 @@ class Problem:
     line: int | None = None
     file: str | None = None
 
+    @property
+    def item_key(self) -> str:
+        """The answer key this problem is about ("" for problems outside the answers)."""
+        parts = self.path.split(".")
+        return parts[1].split("[")[0] if len(parts) > 1 and parts[0] == "answers" else ""
+
     def render(self) -> str:
         location = ""
         if self.file:

@@ -36,6 +36,7 @@ from opensop.formats.definition import (
     YesNoGridItem,
     YesNoItem,
 )
+from opensop.formats.source import Problem
 
 NUMBER_KINDS = {"integer", "decimal", "percentage"}
 
@@ -63,9 +64,9 @@ class SectionProgress:
     open: int  # required questions still empty
 
 
-def section_progress(definition: FormatDefinition, missing: list[Any]) -> list[SectionProgress]:
+def section_progress(definition: FormatDefinition, missing: list[Problem]) -> list[SectionProgress]:
     """Per section with questions: how many required answers are still open."""
-    open_keys = [p.path.split(".")[1].split("[")[0] for p in missing]
+    open_keys = [p.item_key for p in missing]
     counts = Counter(
         definition.entries[k].section.number for k in open_keys if k in definition.entries
     )
@@ -225,12 +226,11 @@ def shown_value(item: AnyItem | AnyRowField, value: Any) -> str:
     return str(value)
 
 
-def field_errors_by_item(problems: list[Any]) -> dict[str, list[str]]:
+def field_errors_by_item(problems: list[Problem]) -> dict[str, list[str]]:
     """Messages from the format core, grouped under the item they are about."""
     grouped: dict[str, list[str]] = {}
     for problem in problems:
-        parts = problem.path.split(".")
-        key = parts[1].split("[")[0] if len(parts) > 1 else ""
+        key = problem.item_key
         detail = problem.where.split(" › ", 2)[-1] if problem.where.count(" › ") >= 2 else ""
         grouped.setdefault(key, []).append(
             f"{detail}: {problem.message}" if detail else problem.message

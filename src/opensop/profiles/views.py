@@ -162,7 +162,7 @@ def edit_section(request: HttpRequest, pk: int, number: str) -> HttpResponse:
             "has_errors": bool(errors),
             "check": check,
             "sections": editing.section_progress(definition, check.missing),
-            "missing": {p.path.split(".")[1].split("[")[0] for p in check.missing},
+            "missing": {p.item_key for p in check.missing},
         },
         status=400 if errors else 200,
     )
