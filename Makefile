@@ -9,7 +9,7 @@ DEV_ENV := DJANGO_DEBUG=1
 # The suite's second database; CI's machine runs PostgreSQL here with trust auth.
 TEST_POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/test
 
-.PHONY: run test install install-test browser lint typecheck migrations-check pytest pytest-sqlite pytest-postgres clean
+.PHONY: run test install install-test system-packages browser lint typecheck migrations-check pytest pytest-sqlite pytest-postgres clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -19,11 +19,17 @@ $(VENV)/.app-installed: $(BIN)/python requirements/app.txt pyproject.toml
 	$(BIN)/pip install --quiet --no-deps -e .
 	touch $@
 
-$(VENV)/.test-installed: $(VENV)/.app-installed requirements/test.txt
+$(VENV)/.test-installed: $(VENV)/.app-installed requirements/test.txt | system-packages
 	$(BIN)/pip install --quiet -r requirements/test.txt
 	touch $@
 
-install: $(VENV)/.app-installed
+install: system-packages $(VENV)/.app-installed
+
+# Debian packages the documents need: Pango for WeasyPrint's text layout (present on this
+# kind of machine), the Open SOP document font, and poppler's pdftotext/pdftoppm for checks.
+SYSTEM_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-open-sans fonts-dejavu-core poppler-utils
+system-packages:
+	@dpkg -s $(SYSTEM_PACKAGES) >/dev/null 2>&1 || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(SYSTEM_PACKAGES))
 
 install-test: $(VENV)/.test-installed
 

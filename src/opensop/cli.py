@@ -1,14 +1,17 @@
-"""The `opensop` command line: list and check formats, check profiles, carry answers over.
+"""The `opensop` command line: list and check formats, check profiles, carry answers over,
+and build an SWV's documents into a folder.
 
 Exit status: 0 when all is well, 1 when a definition or profile is invalid or a
 norm is not met, 2 when the command itself cannot run (a missing file, say).
-Every message is Dutch; no input produces a traceback.
+Every message is Dutch; no input produces a traceback. Only `documents build` needs the
+database: it loads Django when it runs, so the other commands work without it.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -68,10 +71,57 @@ def build_parser() -> argparse.ArgumentParser:
     )
     carry.add_argument("--to-version", type=int, help="de nieuwe versie van het formaat")
 
+    imports = topics.add_parser("import", help="inlezen wat een regio al heeft").add_subparsers(
+        dest="action", required=True, parser_class=_Parser
+    )
+    register = imports.add_parser(
+        "register", help="lees het scholenregister van DUO (CSV) in voor een samenwerkingsverband"
+    )
+    register.add_argument("file", type=Path, metavar="FILE")
+    register.add_argument("--swv", required=True, metavar="CODE", help="bijv. 'PO 31-06'")
+    register.add_argument(
+        "--dry-run", action="store_true", help="toon alleen wat er zou gebeuren; sla niets op"
+    )
+
+    forms = imports.add_parser(
+        "forms",
+        help="lees een map met ingevulde PDF-formulieren in voor de scholen van een SWV",
+        description="Koppelt elk formulier op brinnummer of naam aan een school van het "
+        "samenwerkingsverband en zet de antwoorden in het conceptprofiel van het schooljaar. "
+        "Per bestand: ingelezen, nakijken (afwijkende antwoorden of twijfel over de school; "
+        "er is niets opgeslagen) of niet ingelezen, met de reden. Exit-code 0 als alles is "
+        "ingelezen, 1 als er iets na te kijken of mislukt is, 2 bij een onbruikbare opdracht.",
+    )
+    forms.add_argument("folder", type=Path, metavar="MAP")
+    forms.add_argument("--swv", required=True, metavar="CODE", help="bijv. 'PO 31-06'")
+    forms.add_argument(
+        "--school-year", metavar="JAAR", help="voor formulieren zonder schooljaar, bijv. 2025-2026"
+    )
+
     needs = topics.add_parser("needs", help="de lijst van ondersteuningsbehoeften")
     needs.add_subparsers(dest="action", required=True, parser_class=_Parser).add_parser(
         "list", help="toon alle ondersteuningsbehoeften met synoniemen"
     )
+
+    documents = topics.add_parser("documents", help="documenten uit de database").add_subparsers(
+        dest="action", required=True, parser_class=_Parser
+    )
+    build = documents.add_parser(
+        "build",
+        help="de documenten van de vastgestelde profielen van een SWV in een map",
+        description="Schrijft per school het laatste vastgestelde of gepubliceerde profiel van "
+        "het schooljaar als PDF in MAP, met inhoud.txt. Leest de database uit de instellingen "
+        "(DATABASE_URL en DJANGO_SECRET_KEY, zoals manage.py).",
+    )
+    build.add_argument("--swv", required=True, metavar="CODE", help="bijv. 'PO 31-06'")
+    build.add_argument("--year", required=True, metavar="JAAR", help="bijv. 2025-2026 of 2025")
+    build.add_argument(
+        "--kind",
+        choices=["full", "summary", "both"],
+        default="full",
+        help="volledig profiel (full, standaard), samenvatting (summary) of beide (both)",
+    )
+    build.add_argument("folder", type=Path, metavar="MAP")
     return parser
 
 
@@ -92,6 +142,13 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
 
 
 def _run(args: argparse.Namespace, out: TextIO) -> int:
+    if args.topic == "import":
+        # The only commands that need the web app's database: Django loads here, not before.
+        from opensop.imports.cli import run_import  # noqa: PLC0415
+
+        return run_import(args, out)
+    if args.topic == "documents":
+        return _documents_build(args, out)
     try:
         registry = FormatRegistry.builtin(args.formats)
     except DefinitionError as exc:
@@ -209,6 +266,21 @@ def _needs_list(args: argparse.Namespace, registry: FormatRegistry, out: TextIO)
     for need in default_vocabulary().needs:
         print(f"{need.code}: {need.name} — {', '.join(need.synonyms)}", file=out)
     return OK
+
+
+def _documents_build(args: argparse.Namespace, out: TextIO) -> int:
+    """The same files as the ZIP on the SWV's documents page, into a folder."""
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "opensop.settings")
+    try:
+        import django  # noqa: PLC0415 - only this command needs Django and the database
+
+        django.setup()
+    except Exception as exc:  # settings that cannot load: say which, briefly
+        print(f"opensop: Django kan niet starten: {exc}", file=sys.stderr)
+        return UNUSABLE
+    from opensop.documents import documents_command  # noqa: PLC0415 - needs django.setup()
+
+    return documents_command.build(args.swv, args.year, args.kind, args.folder, out)
 
 
 if __name__ == "__main__":

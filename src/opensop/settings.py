@@ -49,10 +49,16 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
+    "django_htmx",
+    "django_tasks",
+    "django_tasks_db",
     "opensop.organisations",
     "opensop.accounts",
     "opensop.profiles",
     "opensop.workflow",
+    "opensop.documents",
+    "opensop.imports",
+    "opensop.overview",
     "opensop.demo",
 ]
 
@@ -67,6 +73,7 @@ MIDDLEWARE = [
     "django_otp.middleware.OTPMiddleware",
     "opensop.accounts.two_factor.RequireTwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "django_htmx.middleware.HtmxMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "axes.middleware.AxesMiddleware",  # last: it turns a lockout into the Dutch lockout page
 ]
@@ -119,7 +126,7 @@ X_FRAME_OPTIONS = "DENY"
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {
-        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "NAME": "opensop.accounts.passwords.MinimumLengthValidator",  # Dutch message
         "OPTIONS": {"min_length": 10},
     },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
@@ -141,7 +148,11 @@ STATIC_URL = "static/"
 STATIC_ROOT = PROJECT_DIR / "var" / "static"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # Documents and uploads; e.g. storages.backends.s3.S3Storage (django-storages) for
+    # S3-compatible object storage when several app servers share one region.
+    "default": {
+        "BACKEND": env("DJANGO_DEFAULT_STORAGE", "django.core.files.storage.FileSystemStorage")
+    },
     "staticfiles": {
         "BACKEND": env(
             "DJANGO_STATICFILES_BACKEND", "whitenoise.storage.CompressedManifestStaticFilesStorage"
@@ -156,5 +167,23 @@ WHITENOISE_AUTOREFRESH = DEBUG
 EMAIL_BACKEND = env("DJANGO_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = env("DJANGO_DEFAULT_FROM_EMAIL", "Open SOP <noreply@opensop.invalid>")
 
+# Background tasks (django-tasks, the backport of Django 6's django.tasks): document batches.
+# The default runs a task in the request that starts it, so `make run` needs no worker;
+# production sets django_tasks_db.DatabaseBackend and runs `python manage.py db_worker`.
+TASKS = {
+    "default": {
+        "BACKEND": env("OPENSOP_TASKS_BACKEND", "django_tasks.backends.immediate.ImmediateBackend")
+    }
+}
+
 # Extra folders with SWV format definitions, next to the built-in ones.
 OPENSOP_FORMAT_DIRS = [Path(p) for p in env("OPENSOP_FORMAT_DIRS").split(os.pathsep) if p]
+
+# Invitations by e-mail link (accounts/invitations.py): how many days a link works.
+OPENSOP_INVITATION_DAYS = int(env("OPENSOP_INVITATION_DAYS", "14"))
+# The address the site is reached at, for absolute links in e-mails sent outside a request
+# (invitations, state changes mailed to SWV staff).
+OPENSOP_BASE_URL = env("OPENSOP_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
+
+# Imports (imports/): the largest file, in bytes, a register or filled form may be.
+OPENSOP_IMPORT_MAX_BYTES = int(env("OPENSOP_IMPORT_MAX_BYTES", str(20 * 1000 * 1000)))

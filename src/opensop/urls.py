@@ -2,8 +2,16 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
+from opensop.accounts import people_views
 from opensop.accounts import views as account_views
+from opensop.documents import batch_views
+from opensop.documents import views as document_views
+from opensop.imports import document_views as import_document_views
+from opensop.imports import views as import_views
+from opensop.organisations import views as swv_views
+from opensop.overview import views as overview_views
 from opensop.profiles import views
+from opensop.workflow import views as workflow_views
 
 urlpatterns = [
     path("", views.home, name="home"),
@@ -30,7 +38,108 @@ urlpatterns = [
     path("profielen/<int:pk>/bewerken/<str:number>/", views.edit_section, name="edit-section"),
     path("profielen/<int:pk>/volgend-schooljaar/", views.start_next_year, name="start-next-year"),
     path("profielen/<int:pk>/revisies/", views.revisions, name="revisions"),
+    path("profielen/<int:pk>/document/<str:kind>/", document_views.document, name="document"),
+    path(
+        "profielen/<int:pk>/document/<str:kind>.pdf",
+        document_views.document_pdf,
+        name="document-pdf",
+    ),
     path("tweestapsverificatie/instellen/", account_views.setup, name="two-factor-setup"),
     path("tweestapsverificatie/controleren/", account_views.verify, name="two-factor-verify"),
+    # People and their roles; invitations by e-mail link (accounts/people_views.py)
+    path("mensen/", people_views.people, name="people"),
+    path(
+        "mensen/rollen/<int:pk>/intrekken/",
+        people_views.remove_membership,
+        name="membership-remove",
+    ),
+    path(
+        "mensen/uitnodigingen/<int:pk>/intrekken/",
+        people_views.revoke_invitation,
+        name="invitation-revoke",
+    ),
+    path(
+        "mensen/uitnodigingen/<int:pk>/opnieuw-versturen/",
+        people_views.resend_invitation,
+        name="invitation-resend",
+    ),
+    path("uitnodiging/<str:token>/", people_views.accept_invitation, name="invitation-accept"),
+    # SWV staff: the schools of their SWV, and every state change of those schools' profiles.
+    path("swv/<int:pk>/scholen/", swv_views.schools, name="swv-schools"),
+    path("swv/<int:pk>/scholen/toevoegen/", swv_views.add_school, name="swv-school-add"),
+    path(
+        "swv/<int:pk>/scholen/<int:school_pk>/wijzigen/",
+        swv_views.edit_school,
+        name="swv-school-edit",
+    ),
+    # Imports: DUO's school register into an SWV; a filled PDF form into a profile.
+    path("swv/<int:pk>/scholen/inlezen/", import_views.register_upload, name="import-register"),
+    path(
+        "swv/<int:pk>/scholen/inlezen/bevestigen/",
+        import_views.register_confirm,
+        name="import-register-confirm",
+    ),
+    path("swv/<int:pk>/formulieren/inlezen/", import_views.forms_bulk, name="import-forms-bulk"),
+    path("profielen/<int:pk>/importeren/", import_views.form_upload, name="import-form"),
+    path(
+        "profielen/<int:pk>/importeren/bevestigen/",
+        import_views.form_confirm,
+        name="import-form-confirm",
+    ),
+    path(
+        "profielen/<int:pk>/document-inlezen/",
+        import_document_views.document_upload,
+        name="import-document",
+    ),
+    path(
+        "profielen/<int:pk>/document-inlezen/bevestigen/",
+        import_document_views.document_confirm,
+        name="import-document-confirm",
+    ),
+    path("swv/<int:pk>/wijzigingen/", workflow_views.state_changes, name="swv-state-changes"),
+    # SWV staff: the documents of their schools' adopted profiles as one ZIP, built in the
+    # background (documents/tasks.py).
+    path("swv/<int:pk>/documenten/", batch_views.batches_page, name="swv-documents"),
+    path(
+        "swv/<int:pk>/documenten/<int:batch_pk>/",
+        batch_views.batch_page,
+        name="swv-document-batch",
+    ),
+    path(
+        "swv/<int:pk>/documenten/<int:batch_pk>/zip",
+        batch_views.batch_zip,
+        name="swv-document-batch-zip",
+    ),
+    # The SWV's regional overview and its exports (overview/views.py)
+    path("swv/<int:pk>/overzicht/", overview_views.status, name="overview-status"),
+    path("swv/<int:pk>/overzicht/normen/", overview_views.norms, name="overview-norms"),
+    path("swv/<int:pk>/overzicht/dekking/", overview_views.coverage, name="overview-coverage"),
+    path("swv/<int:pk>/overzicht/veranderd/", overview_views.changes, name="overview-changes"),
+    path(
+        "swv/<int:pk>/overzicht/dekking/drempel/",
+        overview_views.set_threshold,
+        name="overview-threshold",
+    ),
+    path(
+        "swv/<int:pk>/overzicht/herinneren/",
+        overview_views.reminders,
+        name="overview-reminders",
+    ),
+    path(
+        "swv/<int:pk>/overzicht/deskundigheid/",
+        overview_views.expertise,
+        name="overview-expertise",
+    ),
+    path(
+        "swv/<int:pk>/overzicht/<slug:view>.<slug:kind>",
+        overview_views.download,
+        name="overview-export",
+    ),
+    path("overzicht/", overview_views.national, name="overview-national"),
+    path(
+        "overzicht/landelijk.<slug:kind>",
+        overview_views.national_download,
+        name="overview-national-export",
+    ),
     path("beheer/", admin.site.urls),
 ]

@@ -1,4 +1,5 @@
-"""End to end in headless Chromium: fill in, see a norm turn, advice, adoption, publication.
+"""End to end in headless Chromium: fill in section by section with autosave, see totals and a
+norm turn while typing, advice, adoption, publication; and a secondary school's offers.
 
 axe-core checks every page visited against WCAG 2.1 A and AA; any violation fails the test.
 Run on its own with `pytest -m browser`.
@@ -8,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -16,6 +18,7 @@ import pytest
 from playwright.sync_api import Browser, Page, expect, sync_playwright
 
 from opensop.profiles.models import Profile
+from opensop.workflow import services
 from tests.web.conftest import Region
 
 # Playwright runs an event loop in this thread; the ORM calls of the fixtures are still safe.
@@ -76,6 +79,65 @@ def log_out(page: Page) -> None:
     page.get_by_role("button", name="Uitloggen").click()
 
 
+def saved(page: Page) -> None:
+    expect(page.locator("#save-status")).to_contain_text("Alles is opgeslagen", timeout=10_000)
+
+
+def norm(page: Page, outcome: str, title: str) -> Any:
+    return page.locator(f"#live-panel .norm-{outcome}", has_text=title)
+
+
+FOUR_INTERVENTIONS = "Passende ondersteuning op de eerste vier interventies"
+
+
+def fill_in_section_by_section(page: Page) -> None:
+    """Autosave while typing: no button pressed; totals, errors and norms follow the input."""
+    page.get_by_role("link", name="2.1 Algemene gegevens van de school").click()
+    page.get_by_role("textbox", name="Directeur").fill("mw. A. Jansen")
+    saved(page)
+    assert_accessible(page)
+
+    page.get_by_role("link", name="2.2 Kengetallen peildatum 1 oktober").click()
+    page.get_by_role("textbox", name="Aantal leerlingen ≤ 8 jr").fill("120")
+    page.get_by_role("textbox", name="Aantal leerlingen > 8 jr").fill("15")
+    saved(page)
+    total = page.locator("#live-panel .computed div", has_text="Totaal aantal leerlingen")
+    expect(total).to_contain_text("135")
+    page.get_by_role("textbox", name="Aantal groepen onderbouw").fill("twaalf")
+    expect(page.locator("#e-groepen_onderbouw")).to_contain_text("‘twaalf’ is geen getal")
+    expect(page.locator("#save-status")).to_contain_text("Niet opgeslagen")
+    assert_accessible(page)
+    page.get_by_role("textbox", name="Aantal groepen onderbouw").fill("4")
+    saved(page)
+    expect(page.locator("#e-groepen_onderbouw")).to_be_empty()
+
+    page.get_by_role("link", name="3.3 Ankerpunt: Specifieke ondersteuning").click()
+    for row in ("1. De school", "2. De school", "3. De school", "4. School"):
+        for column in ("Beleid", "Specialisme", "Gesloten keten", "Proceseigenaar"):
+            page.get_by_label(f"{column}, {row}").first.select_option("ja")
+    page.get_by_label("Gesloten keten, 3. De school").select_option("nee")
+    saved(page)
+    expect(norm(page, "voldoet_niet", FOUR_INTERVENTIONS)).to_be_visible()
+    assert_accessible(page)
+    page.get_by_label("Gesloten keten, 3. De school").select_option("ja")
+    saved(page)
+    expect(norm(page, "voldoet", FOUR_INTERVENTIONS)).to_be_visible()
+
+    page.get_by_role("link", name="5 Ambities en ontwikkeldoelen").click()
+    page.get_by_label("Ontwikkeldoel, Ambitie 1").fill("Rekenonderwijs op maat")
+    page.get_by_label("Tijdpad, Ambitie 1").fill("2026-2027")
+    saved(page)
+    expect(page.locator("#section-progress")).to_contain_text("5 Ambities en ontwikkeldoelen")
+    expect(
+        page.locator("#section-progress li", has_text="5 Ambities en ontwikkeldoelen")
+    ).to_contain_text("volledig")
+
+    page.reload()  # what was autosaved is really stored
+    expect(page.get_by_label("Ontwikkeldoel, Ambitie 1")).to_have_value("Rekenonderwijs op maat")
+    page.get_by_role("link", name="2.2 Kengetallen peildatum 1 oktober").click()
+    expect(page.get_by_role("textbox", name="Aantal groepen onderbouw")).to_have_value("4")
+
+
 def test_from_concept_to_published(
     browser: Browser, live_server: Any, region: Region, empty_concept: Profile
 ) -> None:
@@ -87,28 +149,7 @@ def test_from_concept_to_published(
     assert_accessible(page)
     page.get_by_role("link", name="Profiel invullen").click()
     assert_accessible(page)
-
-    page.get_by_role("link", name="3.3 Ankerpunt: Specifieke ondersteuning").click()
-    for row in ("1. De school", "2. De school", "3. De school", "4. School"):
-        for column in ("Beleid", "Specialisme", "Gesloten keten", "Proceseigenaar"):
-            page.get_by_label(f"{column}, {row}").first.select_option("ja")
-    page.get_by_label("Gesloten keten, 3. De school").select_option("nee")
-    page.get_by_role("button", name="Opslaan").click()
-    expect(page.get_by_text("Sectie 3.3 is opgeslagen.")).to_be_visible()
-    expect(
-        page.locator(
-            ".norm-voldoet_niet", has_text="Passende ondersteuning op de eerste vier interventies"
-        )
-    ).to_be_visible()
-    assert_accessible(page)
-
-    page.get_by_label("Gesloten keten, 3. De school").select_option("ja")
-    page.get_by_role("button", name="Opslaan").click()
-    expect(
-        page.locator(
-            ".norm-voldoet", has_text="Passende ondersteuning op de eerste vier interventies"
-        )
-    ).to_be_visible()
+    fill_in_section_by_section(page)
 
     page.get_by_role("link", name="← Terug naar het profiel").click()
     page.get_by_role("button", name="Ter advies aanbieden").click()
@@ -141,6 +182,73 @@ def test_from_concept_to_published(
         page.get_by_text("namens school: dhr. K. Janssen; namens bestuur: mw. P. Hendriks")
     ).to_be_visible()
     assert_accessible(page)
+
+    # The documents as web pages: the same content as the PDFs, for anyone, accessible.
+    page.get_by_role("link", name="webpagina").first.click()
+    expect(page.get_by_role("heading", name="Advies en vaststelling")).to_be_visible()
+    expect(page.get_by_text("mw. P. Hendriks")).to_be_visible()
+    assert_accessible(page)
+    page.go_back()
+    page.get_by_role("link", name="webpagina").nth(1).click()
+    expect(page.get_by_role("heading", name="Welke ondersteuning is er?")).to_be_visible()
+    assert_accessible(page)
+
+
+def test_a_secondary_school_fills_in_its_offers(
+    browser: Browser, live_server: Any, secondary_concept: Profile
+) -> None:
+    """The seed-002 family: offer checklists with a state per offer, and the school's own."""
+    page = browser.new_page()
+    log_in(page, live_server.url, "editor")
+    page.get_by_role("link", name="Het Lyceum").click()
+    page.get_by_role("link", name="Profiel invullen").click()
+    page.get_by_role("link", name="3.8 Fysieke toegankelijkheid van schoolgebouwen").click()
+    expect(page.get_by_text("Basisondersteuning Zuid-Kennemerland").first).to_be_visible()
+    page.get_by_label("Stand van Lift").select_option("deels")
+    page.get_by_role("textbox", name="Eigen aanbod 1").fill("Invalidentoilet op elke verdieping")
+    saved(page)
+    assert_accessible(page)
+
+    page.reload()
+    expect(page.get_by_label("Stand van Lift")).to_have_value("deels")
+    expect(page.get_by_role("textbox", name="Eigen aanbod 1")).to_have_value(
+        "Invalidentoilet op elke verdieping"
+    )
+    page.get_by_role("link", name="← Terug naar het profiel").click()
+    expect(page.get_by_text("Invalidentoilet op elke verdieping (eigen aanbod)")).to_be_visible()
+    assert_accessible(page)
+
+
+def test_input_typed_while_a_save_is_under_way_is_saved_too(
+    browser: Browser, live_server: Any, secondary_concept: Profile, monkeypatch: Any
+) -> None:
+    """The status never says "saved" while newer input still waits for its own save."""
+    first_save_may_answer = threading.Event()
+    real_save = services.save_answers
+
+    def slow_first_save(*args: Any, **kwargs: Any) -> Profile:
+        first_save_may_answer.wait(timeout=10)
+        return real_save(*args, **kwargs)
+
+    monkeypatch.setattr(services, "save_answers", slow_first_save)
+    page = browser.new_page()
+    log_in(page, live_server.url, "editor")
+    page.get_by_role("link", name="Het Lyceum").click()
+    page.get_by_role("link", name="Profiel invullen").click()
+    page.get_by_role("link", name="3.8 Fysieke toegankelijkheid van schoolgebouwen").click()
+    with page.expect_request(lambda r: r.method == "POST"):
+        page.get_by_label("Stand van Lift").select_option("deels")
+    page.get_by_role("textbox", name="Eigen aanbod 1").fill("Invalidentoilet op elke verdieping")
+    with page.expect_response(lambda r: r.request.method == "POST"):
+        first_save_may_answer.set()
+    expect(page.locator("#save-status")).to_contain_text("Wijzigingen nog niet opgeslagen")
+    saved(page)
+
+    page.reload()
+    expect(page.get_by_label("Stand van Lift")).to_have_value("deels")
+    expect(page.get_by_role("textbox", name="Eigen aanbod 1")).to_have_value(
+        "Invalidentoilet op elke verdieping"
+    )
 
 
 def test_the_accessibility_check_itself_catches_violations(browser: Browser) -> None:

@@ -199,3 +199,23 @@ def test_wrong_sector_lists_the_choices_in_dutch() -> None:
     text = FORMAT_HEADER.replace("sector: PO", "sector: MBO") + SECTION_START
     problems = problems_of(text + "      - {key: a, kind: text, label: A}\n")
     assert problems == ["fout.yaml:4: sector: 'MBO' is niet toegestaan; kies uit 'PO' of 'VO'"]
+
+
+def test_document_settings_name_existing_answers() -> None:
+    text = (
+        FORMAT_HEADER
+        + SECTION_START
+        + "      - {key: samenvatting, kind: long_text, label: Samenvatting}\n"
+        + "      - {key: basis, kind: fixed_text, label: Basis, text: Tekst van het SWV}\n"
+        + "documents:\n"
+        + "  summary:\n"
+        + "    school_text: samenvating\n"
+        + "    contact: [basis]\n"
+    )
+    problems = problems_of(text)
+    assert (
+        "fout.yaml:15: documents.summary.contact[0]: 'basis' is een vaste tekst; " in (problems[0])
+    )
+    assert problems[1].startswith(
+        "fout.yaml:14: documents.summary.school_text: onbekend item 'samenvating'"
+    )

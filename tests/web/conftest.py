@@ -125,3 +125,29 @@ def signed_in(region: Region, persona: str) -> Client:
 @pytest.fixture
 def empty_concept(region: Region) -> Profile:
     return services.start_profile(region.school.pk, "2025-2026", region.user("editor"))
+
+
+@pytest.fixture
+def colleague(region: Region) -> User:
+    """A second school editor of the same school: the one who saves in between."""
+    user = _user("collega", first_name="Mieke", last_name="de Vries")
+    Membership.objects.create(user=user, role=Role.SCHOOL_EDITOR, school=region.school)
+    return user
+
+
+@pytest.fixture
+def secondary_concept(region: Region) -> Profile:
+    """An empty concept of a secondary school in Zuid-Kennemerland (the seed-002 format),
+    whose editor is the region's editor too."""
+    swv = Swv.objects.create(
+        code="VO 27-05",
+        name="Zuid-Kennemerland",
+        sector="VO",
+        format_id="zuid-kennemerland-vo",
+        format_version=1,
+    )
+    board = Board.objects.create(name="Stichting C")
+    school = School.objects.create(brin="99ZK", name="Het Lyceum", board=board, swv=swv)
+    editor = region.user("editor")
+    Membership.objects.create(user=editor, role=Role.SCHOOL_EDITOR, school=school)  # type: ignore[misc]
+    return services.start_profile(school.pk, "2025-2026", editor)

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.contrib.auth.models import User
 from django.test import Client
 
-from opensop.accounts.models import Membership, Role
-from opensop.organisations.models import Board, School, Swv
 from opensop.profiles.models import Profile
 from opensop.workflow import services
 from tests.web.conftest import Region, signed_in
@@ -90,20 +89,22 @@ def test_grid_answers_turn_a_norm_from_not_met_to_met(
     assert "Voldoet:</strong> Passende ondersteuning op de eerste vier interventies" in page
 
 
-def test_a_stale_form_is_refused_with_what_changed(region: Region, empty_concept: Profile) -> None:
+def test_a_stale_form_is_refused_with_what_changed(
+    region: Region, empty_concept: Profile, colleague: User
+) -> None:
     client = editor_client(region)
     stale_revision = empty_concept.revision
-    services.save_answers(
-        empty_concept, region.user("editor"), {"directeur": "mw. Eerder"}, stale_revision
-    )  # type: ignore[arg-type]
+    services.save_answers(empty_concept, colleague, {"directeur": "mw. Eerder"}, stale_revision)
     response = client.post(
         f"/profielen/{empty_concept.pk}/bewerken/2.1/",
         {"revision": stale_revision, "a-directeur": "dhr. Later", "a-school_naam": "De Bron"},
         follow=True,
     )
     page = response.content.decode()
-    assert "Iemand anders heeft dit profiel intussen opgeslagen" in page
-    assert "Gewijzigd door een ander: Directeur" in page
+    assert response.status_code == 409
+    assert "Niet opgeslagen: iemand anders was u voor" in page
+    # What changed, beside what the user typed: question, their input, what is stored now.
+    assert '<tr><th scope="row">Directeur</th><td>dhr. Later</td><td>mw. Eerder</td></tr>' in page
     assert 'value="dhr. Later"' in page  # the user's own input is still there to save again
     empty_concept.refresh_from_db()
     assert empty_concept.answers["directeur"] == "mw. Eerder"
@@ -121,19 +122,8 @@ def test_only_the_schools_editor_opens_the_form(region: Region, concept: Profile
     assert Client().get(f"/profielen/{concept.pk}/bewerken/2.1/").status_code == 404
 
 
-def test_offers_and_own_offers_of_a_checklist(region: Region) -> None:
-    swv = Swv.objects.create(
-        code="VO 27-05",
-        name="Zuid-Kennemerland",
-        sector="VO",
-        format_id="zuid-kennemerland-vo",
-        format_version=1,
-    )
-    school = School.objects.create(
-        brin="99ZK", name="Lyceum", board=Board.objects.create(name="B"), swv=swv
-    )
-    Membership.objects.create(user=region.user("editor"), role=Role.SCHOOL_EDITOR, school=school)  # type: ignore[misc]
-    profile = services.start_profile(school.pk, "2025-2026", region.user("editor"))
+def test_offers_and_own_offers_of_a_checklist(region: Region, secondary_concept: Profile) -> None:
+    profile = secondary_concept
     response = post(
         editor_client(region),
         profile,

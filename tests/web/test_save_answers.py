@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from django.contrib.auth.models import User
 from django.test import Client
 
 from opensop.profiles.models import Profile
@@ -24,18 +25,41 @@ def test_every_save_is_a_revision_with_who_and_what(region: Region, concept: Pro
     assert revision.changed_keys == ["directeur", "leerlingen_tm8"]
 
 
-def test_a_stale_save_is_refused_and_nothing_is_lost(region: Region, concept: Profile) -> None:
+def test_a_stale_save_is_refused_and_nothing_is_lost(
+    region: Region, concept: Profile, colleague: User
+) -> None:
     editor = region.user("editor")
     base = concept.revision
-    first = services.save_answers(concept, editor, {"directeur": "mw. Eerst"}, base)  # type: ignore[arg-type]
+    first = services.save_answers(concept, colleague, {"directeur": "mw. Eerst"}, base)
     with pytest.raises(services.StaleRevisionError) as refused:
         services.save_answers(
             first, editor, {"directeur": "dhr. Later", "telefoon": "045 999 99 99"}, base
         )  # type: ignore[arg-type]
     assert refused.value.changed_keys == ["directeur"]
+    assert refused.value.authors == ["Mieke de Vries"]
     first.refresh_from_db()
     assert first.answers["directeur"] == "mw. Eerst"
     assert first.revision == base + 1
+
+
+def test_answers_others_saved_elsewhere_are_kept(
+    region: Region, concept: Profile, colleague: User
+) -> None:
+    base = concept.revision
+    services.save_answers(concept, colleague, {"leerlingen_tm8": 80}, base)
+    mine = services.save_answers(concept, region.user("editor"), {"directeur": "mw. Ik"}, base)  # type: ignore[arg-type]
+    assert mine.answers["leerlingen_tm8"] == 80
+    assert mine.answers["directeur"] == "mw. Ik"
+    assert mine.revision == base + 2
+
+
+def test_my_own_newer_save_is_no_conflict(region: Region, concept: Profile) -> None:
+    """An autosave still under way when the user presses the button."""
+    editor = region.user("editor")
+    base = concept.revision
+    services.save_answers(concept, editor, {"directeur": "mw. Autosave"}, base)  # type: ignore[arg-type]
+    mine = services.save_answers(concept, editor, {"directeur": "mw. Knop"}, base)  # type: ignore[arg-type]
+    assert mine.answers["directeur"] == "mw. Knop"
 
 
 def test_one_bad_answer_saves_nothing(region: Region, concept: Profile) -> None:

@@ -12,8 +12,17 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
-from opensop.accounts.models import Membership, Role
-from opensop.organisations.models import School
+from opensop.accounts.models import (
+    BOARD_ROLES,
+    SCHOOL_ROLES,
+    SWV_ROLES,
+    Invitation,
+    Membership,
+    Organisation,
+    Role,
+    role_fits,
+)
+from opensop.organisations.models import Board, School, Swv
 from opensop.profiles.models import Profile, State
 
 AnyUser = AbstractBaseUser | AnonymousUser
@@ -191,3 +200,214 @@ def profile_for(user: AnyUser, pk: int, action: str = "read") -> Profile:
     if not ACTIONS[action](user, profile):
         raise PermissionDenied
     return profile
+
+
+# ------------------------------------------------------------------ people and their roles
+# Who may give whom a role (by invitation) and take it away again:
+# - a site admin: anyone, anywhere;
+# - SWV staff of SWV X: SWV staff and inspectorate of X, school editors and MR members of the
+#   schools in X, and board members of the boards that have a school in X;
+# - a school editor of school S: school editors and MR members of S;
+# - a board member of board B: board members of B.
+# Nobody else.
+
+
+def _swvs_staffed_by(user: AnyUser) -> set[int]:
+    return {m.swv_id for m in _memberships(user) if m.role == Role.SWV_STAFF and m.swv_id}
+
+
+def _schools_edited_by(user: AnyUser) -> set[int]:
+    return {m.school_id for m in _memberships(user) if m.role == Role.SCHOOL_EDITOR and m.school_id}
+
+
+def _boards_seating(user: AnyUser) -> set[int]:
+    return {m.board_id for m in _memberships(user) if m.role == Role.BOARD_MEMBER and m.board_id}
+
+
+def may_invite(user: AnyUser, role: str, organisation: Organisation) -> bool:
+    if not role_fits(role, organisation):
+        return False
+    if is_site_admin(user):
+        return True
+    if isinstance(organisation, Swv):
+        return organisation.pk in _swvs_staffed_by(user)
+    if isinstance(organisation, School):
+        staffs_its_swv = organisation.swv_id in _swvs_staffed_by(user)
+        return staffs_its_swv or organisation.pk in _schools_edited_by(user)
+    sits_on_it = organisation.pk in _boards_seating(user)
+    return sits_on_it or organisation.schools.filter(swv_id__in=_swvs_staffed_by(user)).exists()
+
+
+def may_invite_anyone(user: AnyUser) -> bool:
+    return is_site_admin(user) or bool(
+        _swvs_staffed_by(user) or _schools_edited_by(user) or _boards_seating(user)
+    )
+
+
+def may_manage_membership(user: AnyUser, membership: Membership) -> bool:
+    """Whoever may give a role may take it away again (the service refuses one's own)."""
+    return may_invite(user, membership.role, membership.organisation)
+
+
+def may_manage_invitation(user: AnyUser, invitation: Invitation) -> bool:
+    return may_invite(user, invitation.role, invitation.organisation)
+
+
+def invitable_roles(user: AnyUser) -> list[tuple[Role, Organisation]]:
+    """Every (role, organisation) `user` may invite for, in a few queries, for pages and forms."""
+    swvs, schools, boards = Swv.objects.all(), School.objects.all(), Board.objects.all()
+    if not may_invite_anyone(user):
+        return []
+    if not is_site_admin(user):
+        staffed = _swvs_staffed_by(user)
+        swvs = swvs.filter(pk__in=staffed)
+        schools = schools.filter(Q(swv_id__in=staffed) | Q(pk__in=_schools_edited_by(user)))
+        boards = boards.filter(
+            Q(pk__in=_boards_seating(user)) | Q(schools__swv_id__in=staffed)
+        ).distinct()
+    return [
+        *((role, swv) for swv in swvs for role in SWV_ROLES),
+        *((role, board) for board in boards for role in BOARD_ROLES),
+        *((role, school) for school in schools for role in SCHOOL_ROLES),
+    ]
+
+
+def forget_roles(user: AnyUser) -> None:
+    """Drop the roles cached on `user`: they are stale once a role is given or taken away."""
+    if hasattr(user, "_opensop_memberships"):
+        delattr(user, "_opensop_memberships")
+
+
+# ------------------------------------------------------------------ SWV pages
+# SWV staff manage the schools of their own SWV and follow every state change of those
+# schools' profiles; site admins may do so for every SWV. Nobody else sees these pages.
+
+
+def is_staff_of_swv(user: AnyUser, swv: Swv) -> bool:
+    return _has(user, Role.SWV_STAFF, swv_id=swv.pk)
+
+
+def may_manage_schools(user: AnyUser, swv: Swv) -> bool:
+    return is_site_admin(user) or is_staff_of_swv(user, swv)
+
+
+def may_read_state_changes(user: AnyUser, swv: Swv) -> bool:
+    return is_site_admin(user) or is_staff_of_swv(user, swv)
+
+
+# ------------------------------------------------------------------ imports
+# Reading DUO's school register into an SWV changes its schools: the same people who manage
+# them by hand. A filled form becomes a revision: whoever may edit the profile imports it.
+
+
+def may_import_register(user: AnyUser, swv: Swv) -> bool:
+    return may_manage_schools(user, swv)
+
+
+def may_import_form(user: AnyUser, profile: Profile) -> bool:
+    return may_edit(user, profile)
+
+
+ACTIONS["import_form"] = may_import_form
+
+
+def may_import_document(user: AnyUser, profile: Profile) -> bool:
+    """An older profile document becomes a revision like a form: the same people."""
+    return may_import_form(user, profile)
+
+
+ACTIONS["import_document"] = may_import_document
+
+
+# A whole region's filled forms at once, while it switches to Open SOP and its schools may
+# have no editors yet: the people who manage the SWV's schools (and read its register in).
+def may_import_forms_in_bulk(user: AnyUser, swv: Swv) -> bool:
+    return may_manage_schools(user, swv)
+
+
+# ------------------------------------------------------------------ SWV document batches
+# The documents of all (or some) of an SWV's schools as one ZIP: for the staff of that SWV
+# and site admins, like the other SWV pages. Every batch of the SWV is theirs to see and
+# download, whoever of them asked for it; nobody else learns a batch exists.
+
+
+def may_download_documents(user: AnyUser, swv: Swv) -> bool:
+    return is_site_admin(user) or is_staff_of_swv(user, swv)
+
+
+SWV_ACTIONS = {
+    "manage_schools": may_manage_schools,
+    "import_register": may_import_register,
+    "import_forms_in_bulk": may_import_forms_in_bulk,
+    "read_state_changes": may_read_state_changes,
+    "download_documents": may_download_documents,
+}
+
+
+def swvs_worked_for(user: AnyUser) -> list[Swv]:
+    """The SWVs `user` is staff of (for the navigation); no query for anyone else."""
+    ids = _swvs_staffed_by(user)
+    return list(Swv.objects.filter(pk__in=ids)) if ids else []
+
+
+def swv_for(user: AnyUser, pk: int, action: str) -> Swv:
+    """The SWV if `user` may do `action` with it; 404 otherwise, so it is not even shown."""
+    swv = Swv.objects.filter(pk=pk).first()
+    if swv is None or not SWV_ACTIONS[action](user, swv):
+        raise Http404
+    return swv
+
+
+# ------------------------------------------------------------------ regional overview
+# The overview of an SWV's schools (status, norms, coverage) and its exports: the SWV's
+# staff and site admins; the inspectorate of that SWV reads the same pages (they change
+# nothing). Nobody else learns the overview exists. The national overview: site admins.
+
+
+def is_inspector_of_swv(user: AnyUser, swv: Swv) -> bool:
+    return _has(user, Role.INSPECTORATE, swv_id=swv.pk)
+
+
+def may_read_overview(user: AnyUser, swv: Swv) -> bool:
+    return is_site_admin(user) or is_staff_of_swv(user, swv) or is_inspector_of_swv(user, swv)
+
+
+def may_read_national_overview(user: AnyUser) -> bool:
+    return is_site_admin(user)
+
+
+SWV_ACTIONS["read_overview"] = may_read_overview
+
+
+# ------------------------------------------------------------------ acting from the overview
+# From the overview the SWV's staff (and site admins) set the threshold for a gap in the
+# offer and remind schools that have not finished. The inspectorate reads the same pages
+# but changes nothing: it is refused (403); everyone else does not find the pages (404).
+
+
+def may_set_coverage_threshold(user: AnyUser, swv: Swv) -> bool:
+    return is_site_admin(user) or is_staff_of_swv(user, swv)
+
+
+def may_send_reminders(user: AnyUser, swv: Swv) -> bool:
+    return is_site_admin(user) or is_staff_of_swv(user, swv)
+
+
+def states_readable_in_overview(user: AnyUser, swv: Swv) -> set[str]:
+    """The states of profiles of `swv` that a reader of its overview may open (as may_read
+    says per profile, without a profile object for each of 150 schools)."""
+    if is_site_admin(user) or is_staff_of_swv(user, swv):
+        return set(State.values)
+    if is_inspector_of_swv(user, swv):
+        return {State.ADOPTED, State.PUBLISHED}
+    return {State.PUBLISHED}
+
+
+def swvs_overseen_by(user: AnyUser) -> list[Swv]:
+    """The SWVs whose overview `user` reads by role (for the navigation)."""
+    ids = {
+        m.swv_id
+        for m in _memberships(user)
+        if m.role in (Role.SWV_STAFF, Role.INSPECTORATE) and m.swv_id
+    }
+    return list(Swv.objects.filter(pk__in=ids)) if ids else []

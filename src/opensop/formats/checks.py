@@ -52,6 +52,7 @@ def check_definition(definition: FormatDefinition, vocabulary: Vocabulary) -> li
         *_norms(definition),
         *_support_needs(definition, vocabulary),
         *_carry_over(definition),
+        *_documents(definition),
     ]
 
 
@@ -376,3 +377,21 @@ def _carry_over(definition: FormatDefinition) -> Iterator[Finding]:
                     ("carry_over", index, "renamed", old),
                     f"'{old}' wordt hernoemd naar onbekend item '{new}'",
                 )
+
+
+def _documents(definition: FormatDefinition) -> Iterator[Finding]:
+    summary = definition.documents.summary
+    references: list[tuple[Path, str]] = [
+        (("documents", "summary", "extra_support", i), key)
+        for i, key in enumerate(summary.extra_support)
+    ]
+    references += [
+        (("documents", "summary", "contact", i), key) for i, key in enumerate(summary.contact)
+    ]
+    if summary.school_text is not None:
+        references.append((("documents", "summary", "school_text"), summary.school_text))
+    for path, key in references:
+        if key not in definition.entries:
+            yield Finding(path, f"onbekend item '{key}'")
+        elif definition.item(key).kind == "fixed_text":
+            yield Finding(path, f"'{key}' is een vaste tekst; de school vult die niet in")

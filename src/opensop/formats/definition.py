@@ -582,6 +582,24 @@ class CarryOver(StrictModel):
     dropped: list[Key] = Field(default_factory=list)
 
 
+class SummarySettings(StrictModel):
+    """Which answers fill the one-page summary for parents (“SOP in één oogopslag”)."""
+
+    # The school's own summary in plain words (at most 10 lines in both seeds).
+    school_text: Key | None = None
+    # Answers that name the school's most important extra support, in order of importance.
+    extra_support: list[Key] = Field(default_factory=list)
+    # Whom parents contact about support: names, phone, e-mail.
+    contact: list[Key] = Field(default_factory=list)
+
+
+class DocumentSettings(StrictModel):
+    """How the documents of this format look; chosen by the SWV that owns the format."""
+
+    norms_appendix: bool = True
+    summary: SummarySettings = Field(default_factory=SummarySettings)
+
+
 @dataclass(frozen=True)
 class ItemEntry:
     """An item in its place: the section it sits in and its path in the YAML data."""
@@ -609,6 +627,7 @@ class FormatDefinition(StrictModel):
     norms: list[Norm] = Field(default_factory=list)
     support_needs: SupportNeedMapping = Field(default_factory=SupportNeedMapping)
     carry_over: list[CarryOver] = Field(default_factory=list)
+    documents: DocumentSettings = Field(default_factory=DocumentSettings)
 
     _entries: dict[str, ItemEntry] | None = PrivateAttr(default=None)
 

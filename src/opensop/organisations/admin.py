@@ -6,6 +6,7 @@ from opensop.organisations.models import Board, School, Swv
 @admin.register(Swv)
 class SwvAdmin(admin.ModelAdmin[Swv]):
     list_display = ["code", "name", "sector", "format_id", "format_version"]
+    fields = ["code", "name", "sector", "format_id", "format_version", "logo", "coverage_threshold"]
     search_fields = ["code", "name"]
 
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from django.core.validators import RegexValidator
+from django.core.exceptions import ValidationError
+from django.core.files import File
+from django.core.validators import FileExtensionValidator, RegexValidator
 from django.db import models
 
 from opensop.formats.definition import Sector
@@ -13,6 +15,16 @@ brin_validator = RegexValidator(
 location_validator = RegexValidator(r"^\d{2}$", "Een vestigingsnummer is 2 cijfers, bijv. 00.")
 
 
+LOGO_MAX_BYTES = 300_000
+
+
+def validate_logo_size(file: File[bytes]) -> None:
+    if file.size is not None and file.size > LOGO_MAX_BYTES:
+        raise ValidationError(
+            f"Het logo is {file.size // 1000} kB; hoogstens {LOGO_MAX_BYTES // 1000} kB."
+        )
+
+
 class Swv(models.Model):
     """A regional partnership (samenwerkingsverband) and the profile format it chose."""
 
@@ -21,6 +33,21 @@ class Swv(models.Model):
     sector = models.CharField("sector", max_length=2, choices=[(s.value, s.value) for s in Sector])
     format_id = models.CharField("formaat", max_length=64)
     format_version = models.PositiveIntegerField("formaatversie")
+    logo = models.FileField(
+        "logo",
+        upload_to="logo/",
+        blank=True,
+        validators=[FileExtensionValidator(["png", "jpg", "jpeg"]), validate_logo_size],
+        help_text="PNG of JPEG, hoogstens 300 kB; komt bovenaan elk document van het SWV.",
+    )
+    coverage_threshold = models.PositiveSmallIntegerField(
+        "drempel dekkend aanbod",
+        default=1,
+        help_text=(
+            "Een ondersteuningsbehoefte is een gat in het aanbod als minder scholen dan dit "
+            "aantal haar aanwezig of specialistisch bieden."
+        ),
+    )
 
     class Meta:
         verbose_name = "samenwerkingsverband"

@@ -63,6 +63,9 @@ class Profile(models.Model):
                 fields=["school", "school_year", "edition"], name="unique_profile_edition"
             )
         ]
+        # The overview asks per school when it last adopted a profile; from this index alone,
+        # without reading the (large) answers stored before the date in each row.
+        indexes = [models.Index(fields=["school", "adopted_on"], name="profile_school_adopted")]
 
     def __str__(self) -> str:
         edition = f" (versie {self.edition})" if self.edition > 1 else ""

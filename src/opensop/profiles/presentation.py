@@ -25,6 +25,8 @@ from opensop.formats.definition import (
     YesNoGridItem,
     YesNoItem,
 )
+from opensop.formats.norms import NormResult
+from opensop.formats.profile import ProfileCheck
 
 EMPTY = "nog niet ingevuld"
 
@@ -53,6 +55,38 @@ class ShownSection:
     text: str
     items: list[ShownItem] = field(default_factory=list)
     depth: int = 1
+    computed: list[tuple[str, str]] = field(default_factory=list)  # (label, value) totals
+
+    @property
+    def blocks(self) -> list[tuple[str, list[ShownItem]]]:
+        """Items in runs for a document: short answers together as one question/answer
+        table, every text, table and fixed text on its own."""
+        runs: list[tuple[str, list[ShownItem]]] = []
+        for item in self.items:
+            kind = _block_kind(item)
+            if kind == "pairs" and runs and runs[-1][0] == "pairs":
+                runs[-1][1].append(item)
+            else:
+                runs.append((kind, [item]))
+        return runs
+
+    @property
+    def anchor(self) -> str:
+        return "sectie-" + self.number.replace(".", "-")
+
+    @property
+    def heading_level(self) -> int:
+        return min(self.depth + 1, 6)
+
+
+def _block_kind(item: ShownItem) -> str:
+    if item.kind == "fixed_text":
+        return "fixed"
+    if item.table is not None:
+        return "table"
+    if item.kind == "long_text" and not item.empty:
+        return "text"
+    return "pairs"
 
 
 def present(definition: FormatDefinition, answers: dict[str, Any]) -> list[ShownSection]:
@@ -95,7 +129,8 @@ def simple_text(item: AnyItem | AnyRowField, value: Any) -> str:
         return ", ".join(o.label for o in item.options if o.value in value)
     if isinstance(item, ScaleItem):
         label = item.level_label(value)
-        return str(value) if label == str(value) else f"{value} ({label})"
+        highest = item.levels[-1].value
+        return f"{value} van {highest}" if label == str(value) else f"{value} ({label})"
     if item.kind == "percentage":
         return f"{format_number(value)} %"
     if isinstance(value, float):
@@ -163,3 +198,67 @@ def answer_text(item: AnyItem, value: Any) -> str:
         table = _table(item, value)
         return "; ".join(" · ".join(cell for cell in row if cell) for row in table.rows)
     return simple_text(item, value)
+
+
+# ------------------------------------------------------------------ while editing a section
+
+
+@dataclass
+class ComputedRow:
+    label: str
+    text: str
+
+
+@dataclass
+class SectionPanel:
+    """What the format derives from a section's answers: totals, their checks, the norms."""
+
+    computed: list[ComputedRow]
+    warnings: list[str]
+    norms: list[NormResult]
+
+
+def section_panel(definition: FormatDefinition, number: str, check: ProfileCheck) -> SectionPanel:
+    computed = [
+        ComputedRow(c.label, _sum_text(check.computed.sums.get(c.key)))
+        for c in definition.computed
+        if c.section == number
+    ]
+    warnings = [
+        p.message
+        for p in check.errors
+        if p.path.startswith("constraints.") and p.where.startswith(f"{number} ›")
+    ]
+    norms = [r for r in check.norms if not r.norm.section or r.norm.section == number]
+    return SectionPanel(computed, warnings, norms)
+
+
+def _sum_text(total: float | None) -> str:
+    return "nog niet te berekenen" if total is None else format_number(total)
+
+
+@dataclass
+class ConflictRow:
+    label: str
+    yours: str
+    saved: str
+
+
+def conflict_rows(
+    definition: FormatDefinition,
+    keys: list[str],
+    yours: dict[str, Any],
+    saved: dict[str, Any],
+) -> list[ConflictRow]:
+    """Per answer someone else saved meanwhile: what this user typed and what is stored now."""
+    rows = []
+    for key in keys:
+        entry = definition.entries.get(key)
+        if entry is not None:
+            item = entry.item
+            rows.append(
+                ConflictRow(
+                    item.label, answer_text(item, yours.get(key)), answer_text(item, saved.get(key))
+                )
+            )
+    return rows

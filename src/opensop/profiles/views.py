@@ -4,14 +4,23 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
 
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
 from django.views.decorators.http import require_POST
+from django_htmx.http import HttpResponseClientRedirect
+from django_htmx.middleware import HtmxDetails
 
 from opensop.accounts import access
-from opensop.formats.profile import evaluate_answers
+from opensop.formats.changes import Change, compare, facts_of, facts_of_check
+from opensop.formats.definition import AnyItem, FixedTextItem, FormatDefinition, Section
+from opensop.formats.profile import ProfileCheck, evaluate_answers
 from opensop.profiles import editing, presentation
 from opensop.profiles.models import Profile
 from opensop.profiles.registry import format_of
@@ -50,11 +59,34 @@ def profile_detail(request: HttpRequest, pk: int) -> HttpResponse:
             if access.may_start_profile(request.user, profile.school)
             and not profile.school.profiles.filter(school_year__gt=profile.school_year).exists()
             else None,
+            "changes": _changes_since_previous(request, profile, definition, check),
             "first_section": next(
                 (s.number for s in definition.all_sections() if editing.editable_items(s)), None
             ),
         },
     )
+
+
+@dataclass(frozen=True)
+class ChangesSince:
+    school_year: str
+    changes: list[Change]
+
+
+def _changes_since_previous(
+    request: HttpRequest, profile: Profile, definition: FormatDefinition, check: ProfileCheck
+) -> ChangesSince | None:
+    """What changed since the school's previous profile, if the reader may read that one."""
+    previous = (
+        profile.school.profiles.filter(school_year__lt=profile.school_year)
+        .order_by("-school_year", "-edition")
+        .first()
+    )
+    if previous is None or not access.may_read(request.user, previous):
+        return None
+    before = facts_of(format_of(previous), previous.answers)
+    changes = compare(before, facts_of_check(check), [definition, format_of(previous)])
+    return ChangesSince(previous.school_year, changes)
 
 
 def _date(request: HttpRequest, field: str) -> datetime.date:
@@ -108,64 +140,116 @@ def profile_step(request: HttpRequest, pk: int, step: str) -> HttpResponseRedire
     return redirect("profile", pk=result.pk)
 
 
-def edit_section(request: HttpRequest, pk: int, number: str) -> HttpResponse:
-    """One section of the format as a form; saving is all or nothing and never over a newer save."""
+class HtmxRequest(HttpRequest):
+    htmx: HtmxDetails
+
+
+@dataclass
+class SectionSave:
+    """The outcome of posting one section: what to show in the fields and beside them."""
+
+    profile: Profile
+    values: dict[str, Any]
+    errors: dict[str, list[str]] = field(default_factory=dict)
+    conflict: services.StaleRevisionError | None = None
+    saved: bool = False
+    typed: dict[str, Any] = field(default_factory=dict)  # readable changes, for the check
+
+
+def edit_section(request: HtmxRequest, pk: int, number: str) -> HttpResponse:
+    """One section of the format as a form; saving is all or nothing and never over a newer save.
+
+    With JavaScript, htmx posts the same form while the user types (autosave) and gets back
+    the save state, the new revision and the live panel; without it, the button saves.
+    """
     profile = access.profile_for(request.user, pk, "edit")
     definition = format_of(profile)
     section = editing.find_section(definition, number)
     if section is None:
         raise Http404
     items = editing.editable_items(section)
-    values = editing.current_values(items, profile.answers)
-    errors: dict[str, list[str]] = {}
-    if request.method == "POST":
-        changes, errors = editing.answers_from_post(items, request.POST)
-        if not errors:
-            try:
-                services.save_answers(
-                    profile, request.user, changes, int(request.POST.get("revision", "-1"))
-                )
-            except services.StaleRevisionError as exc:
-                labels = [
-                    definition.entries[k].item.label
-                    for k in exc.changed_keys
-                    if k in definition.entries
-                ]
-                messages.error(
-                    request,
-                    f"{exc} Gewijzigd door een ander: {', '.join(labels) or 'andere secties'}.",
-                )
-                profile.refresh_from_db()
-            except services.InvalidAnswersError as exc:
-                errors = editing.field_errors_by_item(exc.problems)
-            except services.WorkflowError as exc:
-                messages.error(request, str(exc))
-                return redirect("profile", pk=pk)
-            else:
-                messages.success(request, f"Sectie {section.number} is opgeslagen.")
-                return redirect("edit-section", pk=pk, number=number)
-        # Show what the user typed, also where it could not be saved: nothing is lost.
-        typed = {k: request.POST.get(f"a-{k}") for k in errors if f"a-{k}" in request.POST}
-        values = {**values, **changes, **typed}
-    check = evaluate_answers(definition, profile.answers)
-    widgets = [
-        editing.widget_for(item, values.get(item.key), errors.get(item.key, [])) for item in items
-    ]
-    return render(
-        request,
-        "profiles/edit_section.html",
-        {
-            "profile": profile,
-            "definition": definition,
-            "section": section,
-            "widgets": widgets,
-            "has_errors": bool(errors),
-            "check": check,
-            "sections": editing.section_progress(definition, check.missing),
-            "missing": {p.item_key for p in check.missing},
-        },
-        status=400 if errors else 200,
-    )
+    if request.method != "POST":
+        outcome = SectionSave(profile, editing.current_values(items, profile.answers))
+        return _section_response(request, definition, section, items, outcome)
+    try:
+        outcome = _save_section(request, profile, definition, items)
+    except services.WorkflowError as exc:
+        messages.error(request, str(exc))
+        if request.htmx:
+            return HttpResponseClientRedirect(reverse("profile", args=[pk]))
+        return redirect("profile", pk=pk)
+    if outcome.saved and not request.htmx:
+        messages.success(request, f"Sectie {section.number} is opgeslagen.")
+        return redirect("edit-section", pk=pk, number=number)
+    return _section_response(request, definition, section, items, outcome)
+
+
+def _save_section(
+    request: HttpRequest, profile: Profile, definition: FormatDefinition, items: list[AnyItem]
+) -> SectionSave:
+    changes, errors = editing.answers_from_post(items, request.POST)
+    # Typed input that could not be read stays in its field, so nothing is lost.
+    typed = {k: request.POST.get(f"a-{k}") for k in errors if f"a-{k}" in request.POST}
+    outcome = SectionSave(profile, {**changes, **typed}, errors, typed=changes)
+    if errors:
+        return outcome
+    # "Save mine anyway" after a conflict: the user saw what changed and chose their input.
+    base = request.POST.get("overwrite") or request.POST.get("revision", "-1")
+    try:
+        outcome.profile = services.save_answers(profile, request.user, changes, int(base))
+    except services.StaleRevisionError as exc:
+        outcome.conflict = exc
+    except services.InvalidAnswersError as exc:
+        outcome.errors = editing.field_errors_by_item(exc.problems)
+    else:
+        outcome.saved = True
+    return outcome
+
+
+def _section_context(
+    definition: FormatDefinition, section: Section, items: list[AnyItem], outcome: SectionSave
+) -> dict[str, Any]:
+    profile = outcome.profile
+    check = evaluate_answers(definition, {**profile.answers, **outcome.typed})
+    conflict = outcome.conflict
+    return {
+        "profile": profile,
+        "definition": definition,
+        "section": section,
+        "fixed_texts": [item for item in section.items if isinstance(item, FixedTextItem)],
+        "widgets": [
+            editing.widget_for(item, outcome.values.get(item.key), outcome.errors.get(item.key, []))
+            for item in items
+        ],
+        "has_errors": bool(outcome.errors),
+        "panel": presentation.section_panel(definition, section.number, check),
+        "sections": editing.section_progress(definition, check.missing),
+        "missing": {p.item_key for p in check.missing},
+        "conflict": conflict,
+        "conflict_rows": presentation.conflict_rows(
+            definition, conflict.changed_keys, outcome.typed, conflict.current_answers
+        )
+        if conflict
+        else [],
+        "saved": outcome.saved,
+        "now": timezone.localtime(),
+    }
+
+
+def _section_response(
+    request: HtmxRequest,
+    definition: FormatDefinition,
+    section: Section,
+    items: list[AnyItem],
+    outcome: SectionSave,
+) -> HttpResponse:
+    """The whole page; or for htmx (autosave) the save state with out-of-band swaps for the
+    revision, the errors and the live panel, always 200 so htmx swaps it in."""
+    context = _section_context(definition, section, items, outcome)
+    if request.htmx:
+        return render(request, "profiles/autosave_result.html", context)
+    status = 400 if outcome.errors else 409 if outcome.conflict else 200
+    return render(request, "profiles/edit_section.html", context, status=status)
 
 
 def next_school_year(year: str) -> str:
@@ -177,6 +261,8 @@ def next_school_year(year: str) -> str:
 def start_next_year(request: HttpRequest, pk: int) -> HttpResponseRedirect:
     """Start next school year's profile from this one (the school's latest)."""
     profile = access.profile_for(request.user, pk)
+    if not access.may_start_profile(request.user, profile.school):
+        raise PermissionDenied
     year = next_school_year(profile.school_year)
     try:
         new = services.start_profile(profile.school_id, year, request.user)

@@ -18,8 +18,10 @@ from opensop.formats.answers import check_answers
 from opensop.formats.carry_over import carry_over
 from opensop.formats.source import Problem
 from opensop.organisations.models import School
+from opensop.overview.services import refresh_summary
 from opensop.profiles.models import Profile, Revision, State
 from opensop.profiles.registry import format_of, registry
+from opensop.workflow import notifications
 from opensop.workflow.models import StateChange
 
 
@@ -28,13 +30,17 @@ class WorkflowError(Exception):
 
 
 class StaleRevisionError(WorkflowError):
-    def __init__(self, profile: Profile, changed_keys: list[str]) -> None:
+    """Someone else saved answers this save would overwrite; `conflicts` names them."""
+
+    def __init__(self, profile: Profile, conflicts: list[str], authors: list[str]) -> None:
         super().__init__(
             "Iemand anders heeft dit profiel intussen opgeslagen; uw wijzigingen zijn niet "
             "opgeslagen. Bekijk wat er veranderd is en voer uw wijzigingen opnieuw in."
         )
         self.current_revision = profile.revision
-        self.changed_keys = changed_keys
+        self.current_answers = dict(profile.answers)
+        self.changed_keys = conflicts
+        self.authors = authors
 
 
 class InvalidAnswersError(WorkflowError):
@@ -57,7 +63,7 @@ def _locked(profile: Profile) -> Profile:
 
 
 def _record(profile: Profile, to: State, actor: AnyUser | None, note: str = "") -> None:
-    StateChange.objects.create(
+    change = StateChange.objects.create(
         profile=profile,
         from_state=profile.state,
         to_state=to,
@@ -65,6 +71,7 @@ def _record(profile: Profile, to: State, actor: AnyUser | None, note: str = "") 
         note=note,
     )
     profile.state = to
+    notifications.state_changed(change)
 
 
 # ------------------------------------------------------------------ answers
@@ -74,37 +81,108 @@ def save_answers(
     profile: Profile, user: AnyUser, changes: Mapping[str, Any], base_revision: int
 ) -> Profile:
     """Save changed answers (None clears one). All or nothing; never over someone else's save."""
-    definition = format_of(profile)
     with transaction.atomic():
         profile = _locked(profile)
         _require(access.may_edit(user, profile), "U mag dit profiel niet (meer) wijzigen.")
-        if base_revision != profile.revision:
-            changed = sorted(
-                set().union(
-                    *(r.changed_keys for r in profile.revisions.filter(number__gt=base_revision))
-                )
-            )
-            raise StaleRevisionError(profile, changed)
-        merged = {**profile.answers, **changes}
-        answers = {k: v for k, v in merged.items() if v is not None}
-        checked = check_answers(definition, {k: answers[k] for k in changes if k in answers})
-        if checked.errors:
-            raise InvalidAnswersError(checked.errors)
-        answers.update(checked.values)
-        changed_keys = sorted(k for k in changes if profile.answers.get(k) != answers.get(k))
-        if not changed_keys:
-            return profile
-        profile.answers = answers
-        profile.revision += 1
-        profile.save(update_fields=["answers", "revision", "updated_at"])
-        Revision.objects.create(
-            profile=profile,
-            number=profile.revision,
-            author=access.as_user(user),
-            changed_keys=changed_keys,
-            answers=answers,
-        )
+        _refuse_conflicts(profile, user, changes, base_revision)
+        return _save(profile, user, changes)
+
+
+def _save(profile: Profile, user: AnyUser | None, changes: Mapping[str, Any]) -> Profile:
+    definition = format_of(profile)
+    merged = {**profile.answers, **changes}
+    answers = {k: v for k, v in merged.items() if v is not None}
+    checked = check_answers(definition, {k: answers[k] for k in changes if k in answers})
+    if checked.errors:
+        raise InvalidAnswersError(checked.errors)
+    answers.update(checked.values)
+    changed_keys = sorted(k for k in changes if profile.answers.get(k) != answers.get(k))
+    if not changed_keys:
         return profile
+    profile.answers = answers
+    profile.revision += 1
+    profile.save(update_fields=["answers", "revision", "updated_at"])
+    refresh_summary(profile)  # the regional overview reads this, not the answers
+    Revision.objects.create(
+        profile=profile,
+        number=profile.revision,
+        author=access.as_user(user),
+        changed_keys=changed_keys,
+        answers=answers,
+    )
+    return profile
+
+
+def save_imported_answers(
+    school_id: int,
+    school_year: str,
+    changes: Mapping[str, Any],
+    importer: AnyUser | None,
+    *,
+    base_revision: int | None,
+) -> Profile:
+    """A region's filled forms read in bulk (imports/bulk.py): the answers go into the school's
+    concept for `school_year`, started when there is none, as one revision.
+
+    The SWV's staff do this while a region switches, before schools have editors; `importer`
+    None is the command line. `base_revision` is the revision the caller saw (None: no
+    profile yet); a save since then raises, like any other save.
+    """
+    with transaction.atomic():
+        school = School.objects.select_for_update().select_related("swv").get(pk=school_id)
+        _require(
+            importer is None or access.may_import_forms_in_bulk(importer, school.swv),
+            "Alleen de medewerkers van het samenwerkingsverband lezen formulieren in bulk in.",
+        )
+        profile = school.profiles.filter(school_year=school_year).order_by("-edition").first()
+        if profile is None:
+            _require(base_revision is None, "Het profiel is intussen verwijderd.")
+            definition = registry().get(school.swv.format_id, school.swv.format_version)
+            _require(definition is not None, f"Het formaat van {school.swv} is niet bekend.")
+            assert definition is not None
+            profile = _new_profile(
+                school,
+                school_year=school_year,
+                edition=1,
+                format_id=definition.id,
+                format_version=definition.version,
+                answers={},
+                user=importer,
+            )
+        else:
+            profile = _locked(profile)
+            _require(profile.state == State.CONCEPT, "Het profiel is niet (meer) in concept.")
+            _require(
+                profile.revision == base_revision,
+                "Iemand heeft het profiel intussen opgeslagen; lees het formulier opnieuw in.",
+            )
+        return _save(profile, importer, changes)
+
+
+def _refuse_conflicts(
+    profile: Profile, user: AnyUser, changes: Mapping[str, Any], base_revision: int
+) -> None:
+    """Refuse a save that would overwrite answers saved by someone else since `base_revision`.
+
+    Answers others saved that this save does not touch are no conflict: two people can
+    fill in different sections at once, and each save keeps the other's answers. The user's
+    own saves are no conflict either (an autosave still under way when they press the button).
+    """
+    if base_revision == profile.revision:
+        return
+    newer = list(
+        profile.revisions.filter(number__gt=base_revision)
+        .exclude(author=access.as_user(user))
+        .select_related("author")
+    )
+    conflicts = sorted({k for r in newer for k in r.changed_keys} & set(changes))
+    if conflicts:
+        authors = {
+            (r.author.get_full_name() or r.author.username) if r.author else "onbekend"
+            for r in newer
+            if set(r.changed_keys) & set(conflicts)
+        }
+        raise StaleRevisionError(profile, conflicts, sorted(authors))
 
 
 def start_profile(school_id: int, school_year: str, user: AnyUser) -> Profile:
@@ -166,7 +244,7 @@ def _new_profile(
     format_id: str,
     format_version: int,
     answers: dict[str, Any],
-    user: AnyUser,
+    user: AnyUser | None,
 ) -> Profile:
     profile = Profile.objects.create(
         school=school,
@@ -177,6 +255,7 @@ def _new_profile(
         answers=answers,
         revision=1 if answers else 0,
     )
+    refresh_summary(profile)
     if answers:
         Revision.objects.create(
             profile=profile,

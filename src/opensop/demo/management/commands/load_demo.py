@@ -5,6 +5,7 @@ from typing import Any
 from django.core.management.base import BaseCommand
 
 from opensop.demo.data import BOARD_NAMES, PASSWORD, USERS, all_users, demo_loaded, load_demo
+from opensop.workflow import notifications
 
 
 class Command(BaseCommand):
@@ -14,7 +15,8 @@ class Command(BaseCommand):
         if demo_loaded():
             self.stdout.write("De demogegevens staan er al.")
         else:
-            load_demo()
+            with notifications.muted():  # the demo's history is made up: nobody to tell
+                load_demo()
             self.stdout.write(self.style.SUCCESS("Demogegevens geladen."))
         self.stdout.write(f"\nDemo-accounts (wachtwoord voor allemaal: {PASSWORD}):")
         examples = [u for u in all_users() if u.username in {"ib.99xa", "ib.99xc", "mr.99xb"}]

@@ -1,0 +1,124 @@
+"""Documents of a profile: built from the answers, and for an adopted profile kept for good.
+
+A concept is rendered on every request (it changes). An adopted or published profile is
+rendered once, stored through Django's storage API with its checksum, and from then on
+served byte for byte as it was: what the board signed is what everyone reads.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+
+from django.conf import settings
+from django.core.files.base import ContentFile
+from django.db import IntegrityError, transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils.text import slugify
+
+from opensop.documents import content
+from opensop.documents.models import Kind, StoredDocument
+from opensop.documents.pdf import render_pdf
+from opensop.organisations.models import Swv
+from opensop.profiles.models import Profile, State
+from opensop.profiles.registry import format_of
+
+FROZEN = (State.ADOPTED, State.PUBLISHED)
+TEMPLATES = {Kind.FULL: "documents/full.html", Kind.SUMMARY: "documents/summary.html"}
+FILE_WORDS = {Kind.FULL: "schoolondersteuningsprofiel", Kind.SUMMARY: "in-een-oogopslag"}
+
+
+def facts_for(profile: Profile) -> content.DocumentFacts:
+    school = profile.school
+    adoption = None
+    if profile.state in FROZEN and profile.adopted_on is not None:
+        adoption = content.Adoption(
+            advice_date=profile.advice_date,
+            advice_text=profile.advice_text,
+            adopted_on=profile.adopted_on,
+            signatory_school=profile.signatory_school,
+            signatory_board=profile.signatory_board,
+        )
+    address = ", ".join(
+        part for part in (school.street, f"{school.postcode} {school.city}".strip()) if part
+    )
+    return content.DocumentFacts(
+        school_name=school.name,
+        school_code=school.code,
+        address=address,
+        board=school.board.name,
+        swv_code=school.swv.code,
+        swv_name=school.swv.name,
+        school_year=profile.school_year,
+        edition=profile.edition,
+        state_label=profile.get_state_display(),
+        concept=profile.state not in FROZEN,
+        adoption=adoption,
+        full_url=settings.OPENSOP_BASE_URL + reverse("document", args=[profile.pk, "profiel"]),
+        logo=_logo(school.swv),
+    )
+
+
+def _logo(swv: Swv) -> str:
+    """The SWV's logo inline, read through the storage API (local disk or object storage)."""
+    if not swv.logo:
+        return ""
+    with swv.logo.open("rb") as handle:
+        data = handle.read()
+    kind = "png" if swv.logo.name.lower().endswith(".png") else "jpeg"
+    return f"data:image/{kind};base64,{base64.b64encode(data).decode('ascii')}"
+
+
+def document_model(profile: Profile, kind: Kind) -> content.FullProfile | content.Summary:
+    definition, facts = format_of(profile), facts_for(profile)
+    if kind == Kind.FULL:
+        return content.full_profile(definition, profile.answers, facts)
+    return content.summary(definition, profile.answers, facts)
+
+
+def html_for(doc: content.FullProfile | content.Summary, *, for_print: bool = False) -> str:
+    kind = Kind.FULL if isinstance(doc, content.FullProfile) else Kind.SUMMARY
+    return render_to_string(TEMPLATES[kind], {"doc": doc, "for_print": for_print})
+
+
+def document_html(profile: Profile, kind: Kind, *, for_print: bool = False) -> str:
+    return html_for(document_model(profile, kind), for_print=for_print)
+
+
+def file_name(profile: Profile, kind: Kind) -> str:
+    edition = f"-versie-{profile.edition}" if profile.edition > 1 else ""
+    school = slugify(profile.school.name)
+    return f"{profile.school.code}-{school}-{FILE_WORDS[kind]}-{profile.school_year}{edition}.pdf"
+
+
+def document_pdf(profile: Profile, kind: Kind) -> bytes:
+    """The PDF: fresh for a concept, the stored one for an adopted or published profile."""
+    if profile.state not in FROZEN:
+        return render_pdf(document_html(profile, kind, for_print=True))
+    stored = StoredDocument.objects.filter(profile=profile, kind=kind).first()
+    if stored is not None:
+        return _read(stored)
+    return _store(profile, kind, render_pdf(document_html(profile, kind, for_print=True)))
+
+
+def _store(profile: Profile, kind: Kind, pdf: bytes) -> bytes:
+    try:
+        with transaction.atomic():
+            StoredDocument.objects.create(
+                profile=profile,
+                kind=kind,
+                file=ContentFile(pdf, name=file_name(profile, kind)),
+                sha256=hashlib.sha256(pdf).hexdigest(),
+                size=len(pdf),
+            )
+    except IntegrityError:
+        # Someone else stored it first (two downloads at once): theirs is the one that counts.
+        return _read(StoredDocument.objects.get(profile=profile, kind=kind))
+    return pdf
+
+
+def _read(stored: StoredDocument) -> bytes:
+    with stored.file.open("rb") as handle:
+        data: bytes = handle.read()
+    return data

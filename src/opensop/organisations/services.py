@@ -1,0 +1,62 @@
+"""Adding and changing the schools of an SWV: the rule, the checks and the write in one
+transaction. The pages for SWV staff call these; nothing else writes a school.
+
+A school is never deleted here: its profiles are the public record of its support.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db import transaction
+
+from opensop.accounts import access
+from opensop.accounts.access import AnyUser
+from opensop.organisations.models import Board, School, Swv
+
+
+class SchoolError(Exception):
+    """A forbidden change; the message is Dutch and says why."""
+
+
+@dataclass(frozen=True)
+class NewBoard:
+    """A board typed in beside the school, created together with it."""
+
+    name: str
+    number: str | None = None
+
+
+def add_school(swv: Swv, school: School, board: Board | NewBoard, user: AnyUser) -> School:
+    """Save the unsaved `school` in `swv`, with an existing or a new board."""
+    with transaction.atomic():
+        _require_manager(user, swv)
+        school.swv = swv
+        return _save(school, board)
+
+
+def update_school(school: School, board: Board | NewBoard, user: AnyUser) -> School:
+    """Save the changed `school`; it stays in the SWV it was in."""
+    with transaction.atomic():
+        stored = School.objects.select_for_update().select_related("swv").get(pk=school.pk)
+        _require_manager(user, stored.swv)
+        # Staff cannot move a school to an SWV they may not manage, whatever was posted.
+        school.swv = stored.swv
+        return _save(school, board)
+
+
+def _require_manager(user: AnyUser, swv: Swv) -> None:
+    if not access.may_manage_schools(user, swv):
+        raise SchoolError(f"Alleen medewerkers van {swv} beheren de scholen van {swv}.")
+
+
+def _save(school: School, board: Board | NewBoard) -> School:
+    if isinstance(board, NewBoard):
+        board = Board(name=board.name.strip(), number=board.number or None)
+        board.full_clean()
+        board.save()
+    school.board = board
+    # The form checked this already; checked again for any other caller.
+    school.full_clean()
+    school.save()
+    return school

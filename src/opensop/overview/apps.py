@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class OverviewConfig(AppConfig):
+    name = "opensop.overview"
+    verbose_name = "Regionaal overzicht"

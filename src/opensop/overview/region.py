@@ -1,0 +1,204 @@
+"""The facts behind an SWV's overview pages, read in a fixed handful of queries.
+
+Each school of the SWV (after the filters) with its latest profile of the chosen school
+year, that profile's stored summary, and the date it last had a profile adopted.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+
+from django.db.models import Max
+
+from opensop.formats.definition import FormatDefinition
+from opensop.organisations.models import Swv
+from opensop.profiles.models import Profile, State
+from opensop.profiles.registry import registry
+
+# The law asks schools to renew their profile at least every four years.
+RENEWAL_YEARS = 4
+UNFINISHED = (State.CONCEPT, State.ADVICE)
+
+
+@dataclass(frozen=True)
+class SchoolFacts:
+    pk: int
+    name: str
+    code: str
+    board_id: int
+    board_name: str
+    municipality: str
+    sector: str
+
+
+@dataclass(frozen=True)
+class StoredSummary:
+    norms: dict[str, str]
+    needs: dict[str, str | None]
+    completeness: int
+
+
+@dataclass(frozen=True)
+class ProfileFacts:
+    pk: int
+    school_id: int
+    school_year: str
+    edition: int
+    state: str
+    updated_at: datetime.datetime
+    format_id: str
+    format_version: int
+    summary: StoredSummary | None  # None until `rebuild_summaries` has run
+
+    @property
+    def state_label(self) -> str:
+        return State(self.state).label
+
+
+@dataclass(frozen=True)
+class Filters:
+    year: str
+    sector: str = ""
+    board_id: int | None = None
+    municipality: str = ""
+
+    def keeps(self, school: SchoolFacts) -> bool:
+        return (
+            (not self.sector or school.sector == self.sector)
+            and (self.board_id is None or school.board_id == self.board_id)
+            and (not self.municipality or school.municipality == self.municipality)
+        )
+
+
+@dataclass
+class SchoolRow:
+    school: SchoolFacts
+    profile: ProfileFacts | None
+    last_adopted: datetime.date | None
+    readable: bool = False  # whether the viewer may open the profile page
+
+    @property
+    def summary(self) -> StoredSummary | None:
+        return self.profile.summary if self.profile is not None else None
+
+    @property
+    def unfinished(self) -> bool:
+        return self.profile is not None and self.profile.state in UNFINISHED
+
+
+@dataclass
+class Region:
+    swv: Swv
+    filters: Filters
+    years: list[str]
+    rows: list[SchoolRow]
+    today: datetime.date
+    # Every school before filtering: what the filter form offers.
+    all_schools: list[SchoolFacts] = field(default_factory=list)
+
+    @property
+    def renewal_due_before(self) -> datetime.date:
+        return years_before(self.today, RENEWAL_YEARS)
+
+    def overdue(self, row: SchoolRow) -> bool:
+        return row.last_adopted is not None and row.last_adopted < self.renewal_due_before
+
+    def definitions(self) -> list[FormatDefinition]:
+        """The formats of the profiles shown, the SWV's own first (for the norm columns)."""
+        refs = [(self.swv.format_id, self.swv.format_version)]
+        refs += sorted(
+            {(r.profile.format_id, r.profile.format_version) for r in self.rows if r.profile}
+        )
+        found = [registry().get(*ref) for ref in dict.fromkeys(refs)]
+        return [d for d in found if d is not None]
+
+
+def years_before(day: datetime.date, years: int) -> datetime.date:
+    try:
+        return day.replace(year=day.year - years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year - years, day=28)
+
+
+def current_school_year(today: datetime.date) -> str:
+    start = today.year if today.month >= 8 else today.year - 1
+    return f"{start}-{start + 1}"
+
+
+def school_years(swv: Swv) -> list[str]:
+    """The school years with a profile in `swv`, newest first."""
+    years = Profile.objects.filter(school__swv=swv).values_list("school_year", flat=True)
+    return sorted(set(years.order_by().distinct()), reverse=True)
+
+
+def schools_of(swv: Swv) -> list[SchoolFacts]:
+    """Every school of `swv` as plain values: model instances cost too much for 150 rows."""
+    rows = swv.schools.order_by("name", "pk").values_list(
+        "pk", "name", "brin", "location", "board_id", "board__name", "municipality"
+    )
+    return [
+        SchoolFacts(pk, name, f"{brin}{location}", board, board_name, place, swv.sector)
+        for pk, name, brin, location, board, board_name, place in rows
+    ]
+
+
+def load_region(
+    swv: Swv, schools: list[SchoolFacts], filters: Filters, years: list[str], today: datetime.date
+) -> Region:
+    """The rows of `schools` the filters keep, with their profiles: two queries."""
+    kept = [s for s in schools if filters.keeps(s)]
+    latest = _latest_profiles(swv, filters.year)
+    adopted = _last_adopted(swv)
+    rows = [SchoolRow(s, latest.get(s.pk), adopted.get(s.pk)) for s in kept]
+    return Region(swv, filters, years, rows, today, schools)
+
+
+PROFILE_FIELDS = (
+    "pk",
+    "school_id",
+    "school_year",
+    "edition",
+    "state",
+    "updated_at",
+    "format_id",
+    "format_version",
+    "summary__profile_id",
+    "summary__norms",
+    "summary__needs",
+    "summary__completeness",
+)
+
+
+def _latest_profiles(swv: Swv, year: str) -> dict[int, ProfileFacts]:
+    """Per school, its latest edition of `year`, with its summary: one query."""
+    rows = (
+        Profile.objects.filter(school__swv=swv, school_year=year)
+        .order_by("school_id", "edition")
+        .values_list(*PROFILE_FIELDS)
+    )
+    latest: dict[int, ProfileFacts] = {}
+    for pk, school, year_, edition, state, updated, fid, version, stored, *summary in rows:
+        facts = ProfileFacts(
+            pk,
+            school,
+            year_,
+            edition,
+            state,
+            updated,
+            fid,
+            version,
+            StoredSummary(*summary) if stored is not None else None,
+        )
+        latest[school] = facts  # later editions overwrite earlier ones
+    return latest
+
+
+def _last_adopted(swv: Swv) -> dict[int, datetime.date]:
+    dates = (
+        Profile.objects.filter(school__swv=swv, adopted_on__isnull=False)
+        .values("school_id")
+        .annotate(last=Max("adopted_on"))
+        .order_by()
+    )
+    return {d["school_id"]: d["last"] for d in dates}

@@ -1,0 +1,82 @@
+"""PDF/UA-1 as far as it can be checked here (veraPDF is not available from this machine's
+registries): tagged structure, language, title, embedded fonts, outline, reading order."""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any
+
+import pikepdf
+
+from tests.documents.conftest import Rendered
+
+
+def structure_types(rendered: Rendered) -> Counter[str]:
+    found: Counter[str] = Counter()
+
+    def walk(node: Any) -> None:
+        if isinstance(node, pikepdf.Array):
+            for child in node:
+                walk(child)
+        elif isinstance(node, pikepdf.Dictionary) and "/S" in node:
+            found[str(node.S)] += 1
+            if "/K" in node:
+                walk(node.K)
+
+    with rendered.open() as pdf:
+        walk(pdf.Root.StructTreeRoot.K)
+    return found
+
+
+def test_tagged_with_language_and_title(full_po: Rendered) -> None:
+    with full_po.open() as pdf:
+        assert bool(pdf.Root.MarkInfo.Marked) is True
+        assert str(pdf.Root.Lang) == "nl-NL"
+        assert bool(pdf.Root.ViewerPreferences.DisplayDocTitle) is True
+        title = str(pdf.docinfo["/Title"])
+        assert title == "Schoolondersteuningsprofiel Zuid-Limburg PO 2025-2026 — De Verscheidenheid"
+        with pdf.open_metadata() as xmp:
+            assert xmp.get("pdfuaid:part") == "1"
+            assert xmp.get("dc:title") == title
+
+
+def test_headings_lists_and_tables_are_tagged(full_po: Rendered) -> None:
+    types = structure_types(full_po)
+    for tag in ("/H1", "/H2", "/H3", "/P", "/L", "/LI", "/Table", "/TR", "/TH", "/TD"):
+        assert types[tag] > 0, tag
+    assert types["/TH"] >= 100  # every question is a row header in its answers table
+
+
+def test_every_font_is_embedded(full_po: Rendered) -> None:
+    with full_po.open() as pdf:
+        for page in pdf.pages:
+            for font in page.Resources.Font.values():
+                descendants = font.get("/DescendantFonts", [font])
+                for part in descendants:
+                    descriptor = part.FontDescriptor
+                    assert any(k in descriptor for k in ("/FontFile", "/FontFile2", "/FontFile3"))
+                    assert "Open-Sans" in str(descriptor.FontName)
+
+
+def test_bookmarks_follow_the_sections(full_po: Rendered) -> None:
+    titles: list[str] = []
+
+    def walk(items: list[Any]) -> None:
+        for item in items:
+            titles.append(item.title)
+            walk(item.children)
+
+    with full_po.open() as pdf, pdf.open_outline() as outline:
+        walk(outline.root)
+    assert titles[0] == "Schoolondersteuningsprofiel Zuid-Limburg PO 2025-2026"
+    assert "1 Inleiding" in titles
+    assert "3 Basisondersteuning" in titles
+    assert titles.index("2 Algemene gegevens") < titles.index("5 Ambities en ontwikkeldoelen")
+
+
+def test_text_comes_out_in_reading_order(full_po: Rendered) -> None:
+    text = full_po.words()
+    body = text[text.index("1 Inleiding Het schoolondersteuningsprofiel") :]
+    order = ["2.1 Algemene gegevens", "3.3 Ankerpunt", "5 Ambities", "Bijlage: normen"]
+    positions = [body.index(heading) for heading in order]
+    assert positions == sorted(positions)

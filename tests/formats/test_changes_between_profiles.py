@@ -1,0 +1,85 @@
+"""What changed between a school's previous profile and this one."""
+
+from __future__ import annotations
+
+import copy
+from typing import Any
+
+from opensop.formats.changes import Facts, Kind, changes_between, compare
+from opensop.formats.definition import FormatDefinition
+from opensop.formats.source import load_yaml
+from tests.formats.conftest import EXAMPLES
+
+
+def _answers(format_id: str, example: str) -> dict[str, Any]:
+    data, _ = load_yaml((EXAMPLES / format_id / f"{example}.yaml").read_text("utf-8"))
+    answers: dict[str, Any] = data["answers"]
+    return answers
+
+
+def test_the_same_answers_change_nothing(zuid_limburg: FormatDefinition) -> None:
+    answers = _answers("zuid-limburg-po", "voldoet")
+    assert changes_between((zuid_limburg, answers), (zuid_limburg, answers)) == []
+
+
+def test_a_lower_score_is_named_with_both_levels(zuid_limburg: FormatDefinition) -> None:
+    before = _answers("zuid-limburg-po", "voldoet")
+    after = copy.deepcopy(before)
+    after["zorgindicator_01"] = 2
+    changes = changes_between((zuid_limburg, before), (zuid_limburg, after))
+    scores = [c for c in changes if c.kind is Kind.SCORE]
+    assert len(scores) == 1
+    assert scores[0].text.startswith("Score lager op 1. Leerlingen met specifieke")
+    assert scores[0].text.endswith("van 3 naar 2")
+    assert scores[0].better is False
+
+
+def test_norm_outcomes_that_changed_are_listed(zuid_limburg: FormatDefinition) -> None:
+    before = _answers("zuid-limburg-po", "voldoet")
+    after = _answers("zuid-limburg-po", "voldoet-niet")
+    changes = changes_between((zuid_limburg, before), (zuid_limburg, after))
+    norms = [c for c in changes if c.kind is Kind.NORM]
+    assert norms
+    assert all("nu voldoet niet (was voldoet)" in c.text for c in norms)
+    assert not any(c.better for c in norms)
+    back = changes_between((zuid_limburg, after), (zuid_limburg, before))
+    assert {c.key for c in back if c.kind is Kind.NORM} == {c.key for c in norms}
+    assert all(c.better for c in back if c.kind is Kind.NORM)
+
+
+def test_offers_added_and_dropped(zuid_kennemerland: FormatDefinition) -> None:
+    before = _answers("zuid-kennemerland-vo", "voldoet")
+    after = copy.deepcopy(before)
+    after["aanbod_ouders"]["offers"]["ouders_opp"] = "niet"
+    after["aanbod_ouders"]["offers"].pop("verwachtingen_van_school")
+    after["aanbod_ouders"]["own"] = [{"label": "Ouderavond over pesten", "state": "aanwezig"}]
+    texts = [
+        c.text
+        for c in changes_between((zuid_kennemerland, before), (zuid_kennemerland, after))
+        if c.kind is Kind.OFFER
+    ]
+    assert any(t.startswith("Aanbod vervallen: de school betrekt ouders") for t in texts)
+    assert any(t.endswith("(nu niet)") for t in texts)
+    assert any(t.startswith("Aanbod vervallen: een beschrijving in schoolplan") for t in texts)
+    assert "Aanbod erbij: Ouderavond over pesten" in texts
+
+
+def test_need_levels_up_and_down() -> None:
+    before = Facts({}, {"dyslexie": "aanwezig", "medisch": None, "adhd": "geen"}, {}, {})
+    after = Facts({}, {"dyslexie": "geen", "medisch": "aanwezig", "adhd": "specialistisch"}, {}, {})
+    changes = compare(before, after, [])
+    texts = {c.key: c.text for c in changes}
+    assert texts["dyslexie"].endswith("omlaag van aanwezig naar geen")
+    assert "omhoog van geen naar specialistisch" in texts["adhd"]
+    assert "medisch" not in texts  # onbekend before: not compared
+
+
+def test_other_format_versions_compare_only_what_both_know(
+    zuid_limburg: FormatDefinition, zuid_kennemerland: FormatDefinition
+) -> None:
+    before = _answers("zuid-limburg-po", "voldoet")
+    after = _answers("zuid-kennemerland-vo", "voldoet")
+    changes = changes_between((zuid_limburg, before), (zuid_kennemerland, after))
+    assert {c.kind for c in changes} <= {Kind.NEED}  # no shared norms, scores or checklists
+    only_new = Facts({}, {}, {}, {"aanbod_ouders": {"ouders_opp": "aanwezig"}})
+    assert compare(Facts({}, {}, {}, {}), only_new, [zuid_kennemerland]) == []

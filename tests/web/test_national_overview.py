@@ -1,0 +1,82 @@
+"""The synthetic national data set and the national overview built on it."""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+
+import pytest
+from django.core.management import CommandError, call_command
+from openpyxl import load_workbook
+
+from opensop.organisations.models import School, Swv
+from opensop.overview.models import ProfileSummary
+from opensop.overview.services import summary_of
+from opensop.profiles.models import Profile
+from tests.web.conftest import Region, signed_in
+from tests.web.overview_data import HandChecked, hand_checked_region, row, table
+
+
+def test_a_small_national_data_set(db: None, capsys: Any) -> None:
+    call_command("generate_national_dataset", schools=40, swvs=4, years=2)
+    assert "4 samenwerkingsverbanden, 40 scholen" in capsys.readouterr().out
+    swvs = Swv.objects.filter(code__startswith="SYN")
+    assert sorted(swvs.values_list("sector", flat=True)) == ["PO", "PO", "VO", "VO"]
+    assert School.objects.count() == 40
+    assert Profile.objects.count() == ProfileSummary.objects.count() > 40
+    assert set(Profile.objects.values_list("format_id", flat=True)) == {
+        "zuid-limburg-po",
+        "zuid-kennemerland-vo",
+    }
+    # The stored summaries are exactly what checking the answers gives.
+    for profile in Profile.objects.order_by("?")[:5]:
+        expected = summary_of(profile)
+        stored = ProfileSummary.objects.get(profile=profile)
+        assert (stored.norms, stored.needs, stored.offered) == (
+            expected.norms,
+            expected.needs,
+            expected.offered_text,
+        )
+    with pytest.raises(CommandError, match="al een synthetische dataset"):
+        call_command("generate_national_dataset", schools=4, swvs=1, years=1)
+
+
+@pytest.fixture
+def checked(region: Region) -> HandChecked:
+    return hand_checked_region(region)
+
+
+def test_the_national_overview_counts_per_swv(checked: HandChecked) -> None:
+    page = signed_in(checked.region, "admin").get("/overzicht/?jaar=2025-2026").content
+    status = table(page, "Status van de profielen per samenwerkingsverband")
+    assert row(status, "PO 31-06 Heerlen e.o.")[1:] == ["PO", "4", "1", "2", "1", "1", "2"]
+    assert row(status, "PO 31-05 Maastricht-Heuvelland")[1:] == ["PO", "1", "1", "0", "0", "0", "1"]
+    coverage = table(
+        page,
+        "Aantal scholen per samenwerkingsverband dat een ondersteuningsbehoefte aanwezig of "
+        "specialistisch biedt (een gat: minder dan de drempel van het SWV)",
+    )
+    heerlen = row(coverage, "PO 31-06 Heerlen e.o.")
+    assert heerlen[1:6] == ["2", "2", "1", "2", "0"]
+    assert heerlen[-1] == "3"  # ASS, AD(H)D, fysieke toegankelijkheid
+    norms = table(page, "Aantal scholen per norm en uitkomst, per formaat")
+    basis = row(norms, "Basisarrangement")
+    assert basis[2:] == ["1", "0", "1"]
+    assert row(norms, "Eigen aanbod bij elk thema")[2:] == ["0", "1", "0"]
+
+
+def test_the_national_overview_to_excel(checked: HandChecked) -> None:
+    response = signed_in(checked.region, "admin").get("/overzicht/landelijk.xlsx?jaar=2025-2026")
+    book = load_workbook(io.BytesIO(response.content))
+    assert book.sheetnames == ["Status per SWV", "Dekking per SWV", "Normen per formaat"]
+    rows = [list(r) for r in book["Status per SWV"].iter_rows(values_only=True)]
+    assert ["Schooljaar", "2025-2026"] in [r[:2] for r in rows]
+    heerlen = next(r for r in rows if r[0] == "PO 31-06 Heerlen e.o.")
+    assert heerlen[1:] == ["PO", 4, 1, 2, 1, 1, 2]
+
+
+def test_only_site_admins_see_the_national_overview(checked: HandChecked) -> None:
+    for persona in ("swv_staff", "inspectorate", "editor", "anonymous"):
+        client = signed_in(checked.region, persona)
+        assert client.get("/overzicht/").status_code == 404, persona
+        assert client.get("/overzicht/landelijk.csv").status_code == 404, persona
