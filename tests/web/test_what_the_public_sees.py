@@ -1,0 +1,44 @@
+"""Only published profiles of a school's current SWV are public; per school the newest one."""
+
+from __future__ import annotations
+
+from opensop.organisations.models import Swv
+from opensop.profiles.models import Profile
+from opensop.profiles.published import latest_published_profiles, published_profiles
+from opensop.workflow import services
+from tests.web.conftest import Region
+from tests.web.test_workflow_steps import bring_to
+
+
+def test_only_published_profiles_are_public(region: Region, concept: Profile) -> None:
+    assert list(published_profiles()) == []
+    adopted = bring_to("adopted", concept, region)
+    assert list(published_profiles()) == []
+    published = services.publish(adopted, region.user("board"))
+    assert list(published_profiles()) == [published]
+
+
+def test_per_school_only_the_newest_edition_and_year(region: Region, concept: Profile) -> None:
+    first = bring_to("published", concept, region)
+    correction = services.start_correction(first, region.user("editor"))  # type: ignore[arg-type]
+    assert list(latest_published_profiles()) == [first]  # the correction is still a concept
+    second = bring_to("published", correction, region)
+    assert set(published_profiles()) == {first, second}
+    assert list(latest_published_profiles()) == [second]
+
+
+def test_a_school_that_left_the_swv_takes_no_profile_along(
+    region: Region, concept: Profile
+) -> None:
+    bring_to("published", concept, region)
+    secondary = Swv.objects.create(
+        code="VO 27-05",
+        name="Zuid-Kennemerland",
+        sector="VO",
+        format_id="zuid-kennemerland-vo",
+        format_version=1,
+    )
+    region.school.swv = secondary
+    region.school.save()
+    assert list(published_profiles()) == []
+    assert list(latest_published_profiles()) == []
