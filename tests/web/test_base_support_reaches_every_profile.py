@@ -198,3 +198,13 @@ def test_bad_yaml_is_refused_in_dutch_and_nothing_is_stored(
 def test_an_unknown_swv_is_named(region: Region) -> None:
     with pytest.raises(CommandError, match="Onbekend samenwerkingsverband: XX 00-00"):
         call_command("load_basisondersteuning", str(VO_YAML), swv="XX 00-00")
+
+
+def test_a_file_that_is_not_text_is_refused(region: Region, tmp_path: Path) -> None:
+    path = tmp_path / "basis.yaml"
+    path.write_bytes(b"title: \xff\xfe kapot\n")
+    with pytest.raises(CommandError, match=r"basis\.yaml: het bestand is geen UTF-8-tekst"):
+        call_command("load_basisondersteuning", str(path), swv="PO 31-06")
+    with pytest.raises(CommandError, match="kan het bestand niet lezen"):
+        call_command("load_basisondersteuning", str(tmp_path / "weg.yaml"), swv="PO 31-06")
+    assert not BaseSupportVersion.objects.exists()

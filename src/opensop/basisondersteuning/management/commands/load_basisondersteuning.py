@@ -34,6 +34,8 @@ class Command(BaseCommand):
             text = read_yaml(path.read_text(encoding="utf-8"), file=path.name)
         except OSError as exc:
             raise CommandError(f"{path}: kan het bestand niet lezen ({exc.strerror}).") from exc
+        except UnicodeDecodeError as exc:
+            raise CommandError(f"{path}: het bestand is geen UTF-8-tekst.") from exc
         except BaseSupportError as exc:
             raise CommandError(str(exc)) from exc
         valid_from = options["valid_from"] or text.valid_from or datetime.date.today()
