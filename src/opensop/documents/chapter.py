@@ -24,7 +24,7 @@ from opensop.formats.definition import (
     OfferState,
     SupportLevel,
 )
-from opensop.formats.profile import evaluate_answers
+from opensop.formats.profile import ProfileCheck, evaluate_answers
 from opensop.profiles.presentation import simple_text
 
 # The level of support per need, in words parents use.
@@ -108,10 +108,11 @@ def chapter(
     base_support: BaseSupportInForce | None,
     help_at_swv: ParentHelp,
 ) -> Chapter:
-    values = evaluate_answers(definition, answers).values
+    check = evaluate_answers(definition, answers)
+    values = check.values
     sections = [
         _base_support_section(definition, facts, base_support),
-        _extra_section(definition, answers, values),
+        _extra_section(definition, check),
     ]
     limits = _limits_section(definition, values)
     if limits is not None:
@@ -241,17 +242,15 @@ def extra_support_keys(definition: FormatDefinition) -> list[str]:
     return checklists + summary
 
 
-def _extra_section(
-    definition: FormatDefinition, answers: dict[str, Any], values: dict[str, Any]
-) -> ChapterSection:
+def _extra_section(definition: FormatDefinition, check: ProfileCheck) -> ChapterSection:
     section = ChapterSection("Extra ondersteuning op onze school", key="extra")
     section.blocks.append(paragraph("Naast de basisondersteuning biedt onze school het volgende."))
     developing: list[str] = []
     for key in extra_support_keys(definition):
-        sub = _offer_subsection(definition, key, values.get(key), developing)
+        sub = _offer_subsection(definition, key, check.values.get(key), developing)
         if sub is not None:
             section.subsections.append(sub)
-    needs = _needs_table(definition, answers)
+    needs = _needs_table(check)
     if needs is not None:
         section.subsections.append(ChapterSection("Ondersteuning per onderwijsbehoefte", [needs]))
     if developing:
@@ -301,9 +300,9 @@ def _offer_subsection(
     return ChapterSection(_capital(item.label), [paragraph(simple_text(item, value))])
 
 
-def _needs_table(definition: FormatDefinition, answers: dict[str, Any]) -> Block | None:
+def _needs_table(check: ProfileCheck) -> Block | None:
     """What the school offers per support need, as the format core judges it."""
-    needs = evaluate_answers(definition, answers).needs.values()
+    needs = check.needs.values()
     rows = tuple((n.name, LEVEL_WORDS[n.level]) for n in needs if n.asked and n.level is not None)
     if not rows:
         return None
