@@ -67,6 +67,11 @@ class FullProfile:
     sections: list[ShownSection]
     norms: list[NormResult] | None  # None: the SWV leaves them out of the document
 
+    @property
+    def window_title(self) -> str:
+        """The title of the web page and of the PDF (shown as the window title)."""
+        return f"{self.title} — {self.facts.school_name}"
+
 
 @dataclass(frozen=True)
 class NeedRow:
@@ -93,6 +98,10 @@ class Summary:
     extra_support_left_out: int
     contact: list[tuple[str, str]]
     check: ProfileCheck = field(repr=False)
+
+    @property
+    def window_title(self) -> str:
+        return f"{self.title} ({self.facts.school_year})"
 
 
 def full_profile(
