@@ -315,6 +315,7 @@ def batch_figures(results: list[dict[str, Any]], wall: float) -> dict[str, Any]:
         "full_cpu": stats([r["full_cpu"] for r in results]),
         "summary_cpu": stats([r["summary_cpu"] for r in results]),
         "distinct_full_pdfs": len({r["full_bytes"] for r in results}),
+        "cpu_s": sum(r["full_cpu"] + r["summary_cpu"] for r in results),
     }
 
 
@@ -377,7 +378,8 @@ def print_batch(batch: dict[str, Any]) -> None:
         label = mode if mode == "sequential" else f"pool of {batch['workers']}"
         print(
             f"  {label:12} wall {r['wall_s']:7.1f} s  ({r['per_school_s']:.2f} s a school;"
-            f" full median {r['full']['median']:.2f} s, summary {r['summary']['median']:.2f} s)"
+            f" full median {r['full']['median']:.2f} s, summary {r['summary']['median']:.2f} s;"
+            f" CPU {r['cpu_s']:.1f} s in all)"
         )
     warm = ", ".join(f"{s:.1f}" for s in batch["parallel"]["worker_warmup_s"])
     print(f"  speed-up {batch['parallel']['speedup']:.2f}x; worker warm-up {warm} s")
@@ -478,7 +480,7 @@ def main() -> None:
 def save(report: dict[str, Any], output: Path | None) -> None:
     if output is None:
         RESULTS.mkdir(parents=True, exist_ok=True)
-        output = RESULTS / f"documents-{datetime.date.today().isoformat()}.json"
+        output = RESULTS / f"documents-{datetime.date.today().isoformat()}-typst.json"
     output.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", "utf-8")
     shown = output.relative_to(ROOT) if output.is_relative_to(ROOT) else output
     print(f"\nFigures written to {shown}")

@@ -132,7 +132,7 @@ def _item(item: ShownItem, *, concept: bool) -> dict[str, Any]:
         "number": item.number,
         "empty": item.empty,
         "missing": item.empty and item.required and concept,
-        "text": [item.text],
+        "text": item.text,
         "paragraphs": paragraphs(item.text),
     }
     if item.table is not None:
