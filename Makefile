@@ -25,9 +25,9 @@ $(VENV)/.test-installed: $(VENV)/.app-installed requirements/test.txt | system-p
 
 install: system-packages $(VENV)/.app-installed
 
-# Debian packages the documents need: Pango for WeasyPrint's text layout (present on this
-# kind of machine), the Open SOP document font, and poppler's pdftotext/pdftoppm for checks.
-SYSTEM_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-open-sans fonts-dejavu-core poppler-utils
+# Debian packages the documents need: the Open SOP document font (Open Sans, with DejaVu Sans
+# for the level marks; Typst embeds both), and poppler's pdftotext/pdftoppm for checks.
+SYSTEM_PACKAGES := fonts-open-sans fonts-dejavu-core poppler-utils
 system-packages:
 	@dpkg -s $(SYSTEM_PACKAGES) >/dev/null 2>&1 || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(SYSTEM_PACKAGES))
 

@@ -3,8 +3,7 @@
 Run from the root of a checkout (see bench/README.md for the goals and the findings):
 
     .venv/bin/python bench/documents.py                   # 15 runs per document, batch of 150
-    .venv/bin/python bench/documents.py --batch 0 --experiment all
-    .venv/bin/python bench/documents.py --batch 0 --repeat 3 --profile
+    .venv/bin/python bench/documents.py --batch 0 --repeat 5
 
 It always measures the source tree it lives in (src/ goes first on sys.path), whatever the
 virtualenv has installed. Only files under bench/ are written.
@@ -14,7 +13,6 @@ from __future__ import annotations
 
 import argparse
 import copy
-import cProfile
 import datetime
 import functools
 import io
@@ -22,15 +20,11 @@ import json
 import multiprocessing
 import os
 import platform
-import pstats
-import re
 import statistics
 import subprocess
 import sys
 import time
-from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -43,15 +37,10 @@ import django  # noqa: E402
 
 django.setup()
 
-import weasyprint  # noqa: E402
-from weasyprint import CSS, HTML  # noqa: E402
-from weasyprint.text.fonts import FontConfiguration  # noqa: E402
-from weasyprint.urls import URLFetcher  # noqa: E402
+import typst  # noqa: E402
 
 from opensop.demo.data import example_answers  # noqa: E402
-from opensop.documents import content  # noqa: E402
-from opensop.documents.pdf import STATIC, render_pdf  # noqa: E402
-from opensop.documents.services import html_for  # noqa: E402
+from opensop.documents import content, pdf  # noqa: E402
 from opensop.formats.definition import FormatDefinition  # noqa: E402
 from opensop.formats.registry import FormatRegistry  # noqa: E402
 
@@ -60,7 +49,6 @@ RESULTS = ROOT / "bench" / "results"
 FORMAT = ("zuid-limburg-po", 1)
 SWV_CODE = "PO 31-06"
 EXAMPLE = ROOT / "examples" / "zuid-limburg-po" / "voldoet.yaml"
-VARIANT = "pdf/ua-1"  # as in opensop.documents.pdf
 GOALS = {"full_s": 0.5, "full_ratio": 1.5, "summary_s": 0.2, "batch_s": 90.0, "batch_size": 150}
 KINDS = ("full", "summary")
 Timings = dict[str, float]
@@ -144,83 +132,64 @@ def variant(i: int) -> tuple[dict[str, Any], content.DocumentFacts]:
     return answers, facts(school_name=name, school_code=code, address=f"{street}, 6411 AB Heerlen")
 
 
-# --- Open SOP end to end: model, template, render_pdf ----------------------------------------
+# --- Open SOP end to end: model, its JSON, documents/pdf.py -----------------------------------
 
 
 def end_to_end(
     kind: str, answers: dict[str, Any], document_facts: content.DocumentFacts
 ) -> tuple[Timings, bytes]:
+    """What a download does: the document model, its data for the template, the engine."""
     build = content.full_profile if kind == "full" else content.summary
     c0, t0 = time.process_time(), time.perf_counter()
     doc = build(definition(), answers, document_facts)
     t1 = time.perf_counter()
-    html = html_for(doc, for_print=True)
+    prepared = pdf.prepare(doc)
     c2, t2 = time.process_time(), time.perf_counter()
-    pdf = render_pdf(html)
+    made = pdf.compile_prepared(prepared)
     c3, t3 = time.process_time(), time.perf_counter()
     return {
         "model": t1 - t0,
-        "template": t2 - t1,
+        "template": t2 - t1,  # the model as JSON for the Typst template
         "engine": t3 - t2,
         "total": t3 - t0,
         "own_cpu": c2 - c0,
         "engine_cpu": c3 - c2,
         "cpu": c3 - c0,
-    }, pdf
+    }, made
 
 
-def prepared_html(kind: str, document_facts: content.DocumentFacts | None = None) -> str:
+def prepared_input(kind: str, document_facts: content.DocumentFacts | None = None) -> pdf.Prepared:
     build = content.full_profile if kind == "full" else content.summary
-    return html_for(build(definition(), seed_answers(), document_facts or facts()), for_print=True)
+    return pdf.prepare(build(definition(), seed_answers(), document_facts or facts()))
 
 
-# --- The bare engine: the same stylesheets, fonts and PDF variant, on prepared HTML ----------
+# --- The bare engine: typst.compile on the same prepared template and JSON -------------------
 
 
 class BareEngine:
-    """WeasyPrint as opensop.documents.pdf calls it, but set up here on its own."""
+    """Typst with the same template, data, fonts, PDF/UA-1 and timestamp as
+    opensop.documents.pdf, called here directly: what no Open SOP layer can go below."""
 
     def __init__(self) -> None:
-        self.fetcher = URLFetcher(allowed_protocols={"file", "data"}, fail_on_errors=True)
-        self.fonts = FontConfiguration()
-        self.stylesheets = [
-            self.css(filename=STATIC / name) for name in ("document.css", "print.css")
-        ]
-
-    def css(self, *, filename: Path | None = None, string: str | None = None) -> Any:
-        if filename is not None:
-            return CSS(filename=str(filename), font_config=self.fonts, url_fetcher=self.fetcher)
-        return CSS(string=string, font_config=self.fonts, url_fetcher=self.fetcher)
-
-    def run(
-        self,
-        html: str,
-        extra: Iterable[Any] = (),
-        render_options: dict[str, Any] | None = None,
-        write_options: dict[str, Any] | None = None,
-    ) -> tuple[Timings, bytes, int]:
-        render_options = {"pdf_variant": VARIANT, **(render_options or {})}
-        write_options = {"pdf_variant": VARIANT, **(write_options or {})}
-        c0, t0 = time.process_time(), time.perf_counter()
-        source = HTML(string=html, base_url=str(STATIC), url_fetcher=self.fetcher)
-        c1, t1 = time.process_time(), time.perf_counter()
-        document = source.render(
-            stylesheets=[*self.stylesheets, *extra], font_config=self.fonts, **render_options
+        self.fonts = typst.Fonts(
+            include_system_fonts=False,
+            include_embedded_fonts=False,
+            font_paths=[str(folder) for folder in pdf.FONT_FOLDERS],
         )
-        c2, t2 = time.process_time(), time.perf_counter()
-        pdf: bytes = document.write_pdf(**write_options)
-        c3, t3 = time.process_time(), time.perf_counter()
-        times = {
-            "parse": t1 - t0,
-            "layout": t2 - t1,
-            "write": t3 - t2,
-            "total": t3 - t0,
-            "parse_cpu": c1 - c0,
-            "layout_cpu": c2 - c1,
-            "write_cpu": c3 - c2,
-            "cpu": c3 - c0,
-        }
-        return times, pdf, len(document.pages)
+
+    def run(self, prepared: pdf.Prepared) -> tuple[Timings, bytes, int]:
+        c0, t0 = time.process_time(), time.perf_counter()
+        made: bytes = typst.compile(
+            prepared.template,
+            root=pdf.TEMPLATES,
+            font_paths=self.fonts,
+            ignore_system_fonts=True,
+            sys_inputs={"document": prepared.document},
+            pdf_standards=["ua-1"],
+            timestamp=prepared.timestamp,
+        )
+        c1, t1 = time.process_time(), time.perf_counter()
+        return {"total": t1 - t0, "cpu": c1 - c0}, made, made.count(b"/Type /Page\n")
 
 
 # --- Statistics -------------------------------------------------------------------------------
@@ -247,29 +216,54 @@ def load() -> list[float]:
     return [round(x, 2) for x in os.getloadavg()]
 
 
+def page_count(made: bytes) -> int:
+    import pikepdf  # noqa: PLC0415 - only to count pages
+
+    with pikepdf.open(io.BytesIO(made)) as document:
+        return len(document.pages)
+
+
 # --- 1. Each document, many times, warm ------------------------------------------------------
 
 
-def measure_documents(engine: BareEngine, repeat: int, warmup: int) -> dict[str, Any]:
-    """Open SOP and the bare engine in turns, so a busy neighbour hurts both alike."""
-    answers, document_facts = seed_answers(), facts()
+def measure_documents(
+    engine: BareEngine, repeat: int, warmup: int, *, fresh: bool
+) -> dict[str, Any]:
+    """Open SOP and the bare engine in turns, so a busy neighbour hurts both alike.
+
+    Typst memoises its work within a process: the same input a second time costs a few
+    milliseconds. `fresh` gives every run its own school name (on every page, in the running
+    header), for Open SOP and the bare engine alike, so neither reuses a previous layout:
+    that is what a new download costs. Without it, every run repeats the seed document.
+    """
+    answers = seed_answers()
     results: dict[str, Any] = {}
     for kind in KINDS:
-        html = prepared_html(kind)
-        for _ in range(warmup):
-            end_to_end(kind, answers, document_facts)
-            engine.run(html)
+        for n in range(warmup):
+            end_to_end(kind, answers, run_facts(fresh, f"warm a{n}"))
+            engine.run(prepared_input(kind, run_facts(fresh, f"warm b{n}")))
         ours: list[Timings] = []
         bare: list[Timings] = []
-        for _ in range(repeat):
-            timings, pdf = end_to_end(kind, answers, document_facts)
+        for n in range(repeat):
+            timings, made = end_to_end(kind, answers, run_facts(fresh, f"a{n}"))
             ours.append(timings)
-            times, bare_pdf, pages = engine.run(html)
+            prepared = prepared_input(kind, run_facts(fresh, f"b{n}"))  # not timed
+            times, bare_pdf, _ = engine.run(prepared)
             bare.append(times)
-        sizes = {"pages": pages, "pdf_bytes": len(pdf), "bare_pdf_bytes": len(bare_pdf)}
-        results[kind] = {**summarise(ours, bare), **sizes, "html_chars": len(html)}
-        print(f"  {kind}: done ({repeat} runs)", file=sys.stderr)
+        sizes = {
+            "pages": page_count(made),
+            "pdf_bytes": len(made),
+            "bare_pdf_bytes": len(bare_pdf),
+        }
+        results[kind] = {**summarise(ours, bare), **sizes, "json_chars": len(prepared.document)}
+        print(f"  {kind}{' (fresh)' if fresh else ''}: done ({repeat} runs)", file=sys.stderr)
     return results
+
+
+def run_facts(fresh: bool, run: str) -> content.DocumentFacts:
+    if not fresh:
+        return facts()
+    return facts(school_name=f"Basisschool De Verscheidenheid {run}")
 
 
 def summarise(ours: list[Timings], bare: list[Timings]) -> dict[str, Any]:
@@ -294,10 +288,10 @@ def render_school(i: int) -> dict[str, Any]:
     answers, document_facts = variant(i)
     result: dict[str, Any] = {"pid": os.getpid(), "ready_s": _WORKER.get("ready_s", 0.0)}
     for kind in KINDS:
-        timings, pdf = end_to_end(kind, answers, document_facts)
+        timings, made = end_to_end(kind, answers, document_facts)
         result[kind] = timings["total"]
         result[f"{kind}_cpu"] = timings["cpu"]
-        result[f"{kind}_bytes"] = len(pdf)
+        result[f"{kind}_bytes"] = len(made)
     return result
 
 
@@ -321,6 +315,7 @@ def batch_figures(results: list[dict[str, Any]], wall: float) -> dict[str, Any]:
         "full_cpu": stats([r["full_cpu"] for r in results]),
         "summary_cpu": stats([r["summary_cpu"] for r in results]),
         "distinct_full_pdfs": len({r["full_bytes"] for r in results}),
+        "cpu_s": sum(r["full_cpu"] + r["summary_cpu"] for r in results),
     }
 
 
@@ -347,274 +342,6 @@ def measure_batch(size: int, workers: int) -> dict[str, Any]:
     return figures
 
 
-# --- 3. Experiments: the same HTML with one thing changed, on the bare engine ----------------
-
-
-def _without_toc(html: str) -> str:
-    return re.sub(r'<nav class="toc".*?</nav>', "", html, count=1, flags=re.DOTALL)
-
-
-@dataclass(frozen=True)
-class Experiment:
-    name: str
-    what: str
-    css: str = ""
-    html: Callable[[str], str] | None = None
-    render: dict[str, Any] = field(default_factory=dict)
-    write: dict[str, Any] = field(default_factory=dict)
-    kinds: tuple[str, ...] = ("full",)
-
-
-# A light solid rule looks like the dotted one at reading distance.
-TOC_SOLID = ".document .toc li { border-bottom-style: solid; border-bottom-color: #c8c8c8; }"
-# WeasyPrint lays out and draws a leader as one text box per copy of its string: a space
-# makes ~180 boxes a line, four em spaces ~12. The page number stays flush right either way.
-TOC_WIDE_LEADER = (
-    '.document .toc a::after { content: leader("\\2003\\2003\\2003\\2003")'
-    " target-counter(attr(href url), page); }"
-)
-TOC_FLOAT = (
-    ".document .toc a::after { content: target-counter(attr(href url), page); float: right;"
-    " margin-left: 1em; }"
-)
-FACTS_FLOAT = (
-    ".document .facts { display: flow-root; }"
-    " .document .facts dt { float: left; clear: left; width: 15rem; }"
-    " .document .facts dd { margin-left: 16rem; }"
-    # A term on two lines must not pull the next pair up beside it.
-    ' .document .facts dd::after { content: ""; display: block; clear: left; }'
-)
-
-# Our stylesheets reach WeasyPrint as user style sheets (stylesheets=...), the <style> in the
-# document as author style: to beat the latter an override needs !important.
-EXPERIMENTS = [
-    Experiment(
-        "toc-solid-rule",
-        "contents lines: a solid rule under each entry instead of a dotted one",
-        css=TOC_SOLID,
-    ),
-    Experiment(
-        "toc-dashed-rule",
-        "contents lines: a dashed rule under each entry instead of a dotted one",
-        css=".document .toc li { border-bottom-style: dashed; }",
-    ),
-    Experiment(
-        "toc-no-rule",
-        "contents lines: no rule under the entries",
-        css=".document .toc li { border-bottom: none; }",
-    ),
-    Experiment(
-        "toc-no-page-numbers",
-        "contents without leader and target-counter page numbers",
-        css=".document .toc a::after { content: none; }",
-    ),
-    Experiment(
-        "toc-no-leader",
-        "contents page numbers without the leader (target-counter kept)",
-        css='.document .toc a::after { content: " " target-counter(attr(href url), page); }',
-    ),
-    Experiment(
-        "toc-wide-leader",
-        "contents leader of four em spaces instead of one space (fewer filler boxes)",
-        css=TOC_WIDE_LEADER,
-    ),
-    Experiment(
-        "toc-float-numbers",
-        "contents page numbers floated right instead of after a leader (the number then"
-        " comes first in the text layer)",
-        css=TOC_FLOAT,
-    ),
-    Experiment("no-toc", "no table of contents at all", html=_without_toc),
-    Experiment(
-        "no-counter-pages",
-        "footer 'Pagina n' without 'van N' (no counter(pages))",
-        css='@page { @bottom-right { content: "Pagina " counter(page); } }',
-    ),
-    Experiment(
-        "no-margin-boxes",
-        "no running header and footer at all",
-        css="@page { @top-left { content: none !important; }"
-        " @bottom-left { content: none !important; } @bottom-right { content: none; } }",
-        kinds=KINDS,
-    ),
-    Experiment(
-        "facts-float",
-        "front-matter lists (dl.facts) with floats instead of CSS grid",
-        css=FACTS_FLOAT,
-    ),
-    Experiment(
-        "combined",
-        "toc-solid-rule + toc-wide-leader + facts-float together",
-        css=TOC_SOLID + TOC_WIDE_LEADER + FACTS_FLOAT,
-    ),
-    Experiment(
-        "table-layout-auto",
-        "tables with table-layout: auto (what the fixed layout in print.css saves)",
-        css=".document table { table-layout: auto; }",
-        kinds=KINDS,
-    ),
-    Experiment(
-        "no-cell-borders",
-        "tables without cell borders",
-        css=".document th, .document td { border: none; }",
-        kinds=KINDS,
-    ),
-    Experiment(
-        "no-break-avoid",
-        "no break-inside/break-after: avoid (rows, questions, headings)",
-        css=".document tr, .document .qa, .document .adoption { break-inside: auto; }"
-        " .document h2, .document h3, .document .question { break-after: auto; }",
-    ),
-    Experiment(
-        "one-font",
-        "Open Sans only: the marks (■□) and every fallback in Open Sans's family list",
-        css="html, .document, .document .marks { font-family: 'Open Sans'; }",
-        kinds=KINDS,
-    ),
-    Experiment(
-        "no-pdf-ua",
-        "untagged PDF (no pdf/ua-1): what tagging costs, for information only",
-        render={"pdf_variant": None},
-        write={"pdf_variant": None},
-        kinds=KINDS,
-    ),
-    Experiment(
-        "uncompressed",
-        "PDF streams left uncompressed (bigger file), for information only",
-        write={"uncompressed_pdf": True},
-    ),
-    Experiment(
-        "full-fonts",
-        "whole font files embedded instead of subsets (bigger file)",
-        write={"full_fonts": True},
-        kinds=KINDS,
-    ),
-    Experiment(
-        "concept",
-        "the concept document (banner, 'missing' marks, CONCEPT box on every page)",
-        html=lambda _html: prepared_html("full", facts(concept=True)),
-    ),
-]
-
-
-def measure_experiment(
-    engine: BareEngine, experiment: Experiment, kind: str, repeat: int, warmup: int
-) -> dict[str, Any]:
-    """Baseline and variant in turns on the bare engine; the difference is the feature."""
-    html = prepared_html(kind)
-    changed = experiment.html(html) if experiment.html else html
-    extra = [engine.css(string=experiment.css)] if experiment.css else []
-
-    def variant_run() -> tuple[Timings, bytes, int]:
-        return engine.run(changed, extra, experiment.render, experiment.write)
-
-    for _ in range(warmup):
-        engine.run(html)
-        variant_run()
-    base: list[Timings] = []
-    changed_runs: list[Timings] = []
-    for _ in range(repeat):
-        times, base_pdf, base_pages = engine.run(html)
-        base.append(times)
-        times, pdf, pages = variant_run()
-        changed_runs.append(times)
-    b, v = collect(base), collect(changed_runs)
-    # Paired: each variant run against the baseline run just before it, so load that comes
-    # and goes on this shared machine shifts both; CPU time leaves out waiting for a core.
-    saved = paired(base, changed_runs, "total")
-    saved_cpu = paired(base, changed_runs, "cpu")
-    return {
-        "what": experiment.what,
-        "baseline": b,
-        "variant": v,
-        "saved_s": saved,
-        "saved_cpu_s": saved_cpu,
-        "saved_share": saved_cpu / b["cpu"]["median"],
-        "pages": [base_pages, pages],
-        "pdf_bytes": [len(base_pdf), len(pdf)],
-        "same_pdf": base_pdf == pdf,
-    }
-
-
-def measure_experiments(
-    engine: BareEngine, names: list[str], repeat: int, warmup: int
-) -> dict[str, Any]:
-    chosen = EXPERIMENTS if "all" in names else [e for e in EXPERIMENTS if e.name in names]
-    unknown = set(names) - {e.name for e in EXPERIMENTS} - {"all"}
-    if unknown:
-        raise SystemExit(f"unknown experiment(s): {', '.join(sorted(unknown))}")
-    results: dict[str, Any] = {}
-    for experiment in chosen:
-        for kind in experiment.kinds:
-            key = f"{experiment.name}/{kind}"
-            results[key] = measure_experiment(engine, experiment, kind, repeat, warmup)
-            saved = results[key]["saved_cpu_s"] * 1000
-            print(f"  {key}: {saved:+.0f} ms CPU", file=sys.stderr)
-    return results
-
-
-# --- 4. Where the engine spends its time (cProfile) --------------------------------------------
-
-STAGES = {
-    "style cascade": "css/__init__.py:1866(get_all_computed_styles)",
-    "box tree": "formatting_structure/build.py:52(build_formatting_structure)",
-    "layout (pages, incl. re-layout)": "layout/__init__.py:104(layout_document)",
-    "  of which tables": "layout/table.py:13(table_layout)",
-    "  of which grid": "layout/grid.py:575(grid_layout)",
-    "  of which margin boxes": "layout/page.py:355(make_margin_boxes)",
-    "  of which line breaking": "layout/inline.py:24(iter_line_boxes)",
-    "drawing pages": "draw/__init__.py:19(draw_page)",
-    "  of which borders": "draw/border.py:56(draw_border)",
-    "  of which text": "draw/text.py:18(draw_text)",
-    "PDF tags (structure tree)": "pdf/tags.py:",
-    "fonts (subset, embed)": "pdf/fonts.py:",
-    "serialise PDF (pydyf)": "pydyf/__init__.py:524(write)",
-    "  of which zlib": "'compress' of 'zlib.Compress'",
-}
-
-
-def profile(engine: BareEngine, repeat: int) -> dict[str, Any]:
-    """cProfile the bare engine on the full profile; overhead inflates the absolute figures,
-    so the shares count, not the seconds."""
-    html = prepared_html("full")
-    engine.run(html)
-    profiler = cProfile.Profile()
-    profiler.enable()
-    for _ in range(repeat):
-        engine.run(html)
-    profiler.disable()
-    table = pstats.Stats(profiler).stats  # type: ignore[attr-defined]
-    total = sum(tt for (_cc, _nc, tt, _ct, _callers) in table.values())
-    shares: dict[str, float] = {}
-    for stage, pattern in STAGES.items():
-        found = [
-            (ct, func)
-            for func, (_cc, _nc, _tt, ct, _callers) in table.items()
-            if pattern in f"{func[0]}:{func[1]}({func[2]})"
-        ]
-        top = _outermost(found)
-        shares[stage] = sum(ct for ct, _ in top) / total
-    layouts = sum(nc for func, (_cc, nc, *_rest) in table.items() if func[2] == "make_page")
-    pages = engine.run(html)[2]
-    text = io.StringIO()
-    pstats.Stats(profiler, stream=text).sort_stats("tottime").print_stats(25)
-    return {
-        "shares": shares,
-        "profiled_s": total / repeat,
-        "page_layouts_per_run": layouts / repeat,
-        "pages": pages,
-        "top_tottime": text.getvalue(),
-    }
-
-
-def _outermost(found: list[tuple[float, tuple[str, int, str]]]) -> list[tuple[float, Any]]:
-    """For patterns matching a module (pdf/tags.py:), the largest cumulative time stands for
-    the lot; cumulative times of nested calls in one module would count twice."""
-    if len(found) <= 1:
-        return found
-    return [max(found)]
-
-
 # --- Reporting ---------------------------------------------------------------------------------
 
 
@@ -623,23 +350,18 @@ def ms(seconds: float) -> str:
 
 
 def print_documents(documents: dict[str, Any]) -> None:
-    print("\nEach document, warm (ms: median / min / max)")
+    print("Each document, warm (ms: median / min / max)")
     print(f"{'':26}{'median':>8}{'min':>8}{'max':>8}")
     for kind, r in documents.items():
         print(f"{kind} ({r['pages']} p., {r['pdf_bytes'] // 1024} KiB)")
         for label, part in (
             ("  Open SOP end to end", r["opensop"]["total"]),
             ("    model", r["opensop"]["model"]),
-            ("    template", r["opensop"]["template"]),
-            ("    render_pdf", r["opensop"]["engine"]),
+            ("    model as JSON", r["opensop"]["template"]),
+            ("    typst (pdf.py)", r["opensop"]["engine"]),
             ("    CPU time", r["opensop"]["cpu"]),
-            ("  bare engine", r["bare"]["total"]),
-            ("    parse HTML", r["bare"]["parse"]),
-            ("    layout: render()", r["bare"]["layout"]),
-            ("    writing: write_pdf()", r["bare"]["write"]),
+            ("  bare typst.compile", r["bare"]["total"]),
             ("    CPU time", r["bare"]["cpu"]),
-            ("    CPU layout", r["bare"]["layout_cpu"]),
-            ("    CPU writing", r["bare"]["write_cpu"]),
         ):
             print(f"{label:26}{ms(part['median'])} {ms(part['min'])} {ms(part['max'])}")
         print(
@@ -656,7 +378,8 @@ def print_batch(batch: dict[str, Any]) -> None:
         label = mode if mode == "sequential" else f"pool of {batch['workers']}"
         print(
             f"  {label:12} wall {r['wall_s']:7.1f} s  ({r['per_school_s']:.2f} s a school;"
-            f" full median {r['full']['median']:.2f} s, summary {r['summary']['median']:.2f} s)"
+            f" full median {r['full']['median']:.2f} s, summary {r['summary']['median']:.2f} s;"
+            f" CPU {r['cpu_s']:.1f} s in all)"
         )
     warm = ", ".join(f"{s:.1f}" for s in batch["parallel"]["worker_warmup_s"])
     print(f"  speed-up {batch['parallel']['speedup']:.2f}x; worker warm-up {warm} s")
@@ -664,20 +387,6 @@ def print_batch(batch: dict[str, Any]) -> None:
         f"  load before {batch['load_before']}, between {batch['load_between']},"
         f" after {batch['load_after']}"
     )
-
-
-def print_experiments(experiments: dict[str, Any]) -> None:
-    print("\nExperiments on the bare engine: CPU ms, medians; saved = median of paired")
-    print("differences (baseline - variant) in CPU time, and in wall time for comparison")
-    print(f"{'':30}{'base':>7}{'variant':>8}{'saved':>7}{'':>8}{'wall':>7}  pages  KiB")
-    for key, r in experiments.items():
-        base, var = r["baseline"]["cpu"]["median"], r["variant"]["cpu"]["median"]
-        pages = "→".join(str(p) for p in r["pages"])
-        size = "→".join(str(b // 1024) for b in r["pdf_bytes"])
-        print(
-            f"{key:30}{ms(base)}{ms(var):>8}{ms(r['saved_cpu_s']):>7}{r['saved_share']:>8.1%}"
-            f"{ms(r['saved_s']):>7}  {pages:6} {size}"
-        )
 
 
 def print_goals(report: dict[str, Any]) -> None:
@@ -721,7 +430,7 @@ def machine() -> dict[str, Any]:
         "commit": git("rev-parse", "--short", "HEAD"),
         "dirty": bool(git("status", "--porcelain", "--", "src")),
         "python": platform.python_version(),
-        "weasyprint": weasyprint.__version__,
+        "typst": typst.__version__,
         "cpus": os.cpu_count(),
         "platform": platform.platform(),
     }
@@ -737,17 +446,6 @@ def arguments() -> argparse.Namespace:
     parser.add_argument("--batch", type=int, default=150, help="schools in the batch; 0: none")
     parser.add_argument("--workers", type=int, default=2, help="processes in the pool (2)")
     parser.add_argument("--skip-documents", action="store_true", help="no per-document figures")
-    parser.add_argument(
-        "--experiment",
-        action="append",
-        default=[],
-        metavar="NAME",
-        help=f"'all' or one of: {', '.join(e.name for e in EXPERIMENTS)} (repeatable)",
-    )
-    parser.add_argument(
-        "--experiment-repeat", type=int, help="runs per experiment (default: --repeat)"
-    )
-    parser.add_argument("--profile", action="store_true", help="cProfile the full profile")
     parser.add_argument("--output", type=Path, help="JSON file (bench/results/documents-DATE.json)")
     parser.add_argument("--no-save", action="store_true", help="print only, write no JSON")
     return parser.parse_args()
@@ -760,21 +458,14 @@ def main() -> None:
     report["load_before"] = load()
     engine = BareEngine()
     if not args.skip_documents:
-        report["documents"] = measure_documents(engine, args.repeat, args.warmup)
+        report["documents"] = measure_documents(engine, args.repeat, args.warmup, fresh=True)
+        print("\nEvery run a new school name: nothing memoised from an earlier run")
         print_documents(report["documents"])
-    if args.experiment:
-        report["experiments"] = measure_experiments(
-            engine, args.experiment, args.experiment_repeat or args.repeat, args.warmup
+        report["repeated_documents"] = measure_documents(
+            engine, args.repeat, args.warmup, fresh=False
         )
-        print_experiments(report["experiments"])
-    if args.profile:
-        report["profile"] = profile(engine, args.repeat)
-        print("\nWhere the bare engine spends the full profile's time (cProfile shares)")
-        for stage, share in report["profile"]["shares"].items():
-            print(f"  {stage:34}{share:7.1%}")
-        found = report["profile"]
-        laid_out = found["page_layouts_per_run"]
-        print(f"  pages laid out per run: {laid_out:.0f} for {found['pages']} pages")
+        print("\nThe same document again and again (Typst reuses its memoised layout)")
+        print_documents(report["repeated_documents"])
     if args.batch:
         report["batch"] = measure_batch(args.batch, args.workers)
         print_batch(report["batch"])
@@ -789,7 +480,7 @@ def main() -> None:
 def save(report: dict[str, Any], output: Path | None) -> None:
     if output is None:
         RESULTS.mkdir(parents=True, exist_ok=True)
-        output = RESULTS / f"documents-{datetime.date.today().isoformat()}.json"
+        output = RESULTS / f"documents-{datetime.date.today().isoformat()}-typst.json"
     output.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", "utf-8")
     shown = output.relative_to(ROOT) if output.is_relative_to(ROOT) else output
     print(f"\nFigures written to {shown}")

@@ -3,7 +3,7 @@
 Filled forms: 200 generated with the seed-000 field names (varying values), each read
 (every AcroForm field) and mapped to the format.
 Older documents: the seed-002 text with varied offers (an own offer, a misspelling, a
-marker per school), 200 as plain text and 20 as PDFs with a text layer (WeasyPrint),
+marker per school), 200 as plain text and 20 as PDFs with a text layer (Typst),
 each read and its offers matched to the catalogue. Run from the checkout:
 
     PYTHONPATH=src:. .venv/bin/python bench/imports.py

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import base64
 import datetime
+import io
 import re
 import shutil
 import subprocess
@@ -12,6 +14,7 @@ from typing import Any
 
 import pikepdf
 import pytest
+from PIL import Image
 
 from opensop.demo.data import example_answers
 from opensop.documents import content
@@ -59,6 +62,13 @@ def facts(family: str, *, concept: bool, **extra: Any) -> content.DocumentFacts:
     return content.DocumentFacts(**values)
 
 
+def logo_data_url() -> str:
+    """An SWV logo as the web layer passes it (services._logo): a PNG as a data: URL."""
+    picture = io.BytesIO()
+    Image.new("RGB", (240, 80), "#154273").save(picture, format="PNG")
+    return "data:image/png;base64," + base64.b64encode(picture.getvalue()).decode("ascii")
+
+
 def answers(family: str) -> dict[str, Any]:
     return example_answers(EXAMPLES / FORMATS[family][0] / "voldoet.yaml")
 
@@ -82,8 +92,9 @@ class Rendered:
         return result.stdout
 
     def words(self, *, page: int | None = None) -> str:
-        """The text with every run of white space as one space: lines wrap on paper."""
-        return " ".join(self.text(page=page).split())
+        """The text with every run of white space as one space: lines wrap on paper. The
+        invisible word joiner Typst puts before a page number in the contents is left out."""
+        return " ".join(self.text(page=page).replace("\u2060", "").split())
 
     def open(self) -> pikepdf.Pdf:
         return pikepdf.open(self.path)
@@ -95,7 +106,7 @@ class Rendered:
 
 
 def render(doc: content.FullProfile | content.Summary, path: Path) -> Rendered:
-    pdf = render_pdf(html_for(doc, for_print=True))
+    pdf = render_pdf(doc)
     path.write_bytes(pdf)
     return Rendered(doc, html_for(doc), pdf, path)
 

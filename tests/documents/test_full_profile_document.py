@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import io
 import re
+from pathlib import Path
 
+import pikepdf
 import pytest
 
-from opensop.documents import content
+from opensop.documents import content, typeset
 from opensop.documents.pdf import render_pdf
 from opensop.documents.services import html_for
 from opensop.profiles.presentation import ShownItem
-from tests.documents.conftest import Rendered, answers, definition, facts, squeeze
+from tests.documents.conftest import Rendered, answers, definition, facts, render, squeeze
 
 
 def expected_texts(doc: content.FullProfile) -> list[str]:
@@ -111,24 +114,48 @@ def test_norms_appendix_and_the_swv_can_switch_it_off(full_po: Rendered) -> None
     assert "Bijlage: normen" not in html_for(doc)
 
 
-def test_empty_required_answers_are_marked_in_a_concept() -> None:
+def test_empty_required_answers_are_marked_in_a_concept(tmp_path: Path) -> None:
     doc = content.full_profile(definition("po"), {}, facts("po", concept=True))
     html = html_for(doc)
     assert 'class="empty missing">nog niet ingevuld' in html
+    assert "Ontbreekt: nog niet ingevuld" in render(doc, tmp_path / "concept.pdf").words()
     adopted = content.full_profile(definition("po"), {}, facts("po", concept=False))
     assert "missing" not in html_for(adopted)
+    pdf_text = render(adopted, tmp_path / "adopted.pdf").words()
+    assert "nog niet ingevuld" in pdf_text
+    assert "Ontbreekt" not in pdf_text
 
 
 def test_html_and_pdf_come_from_the_same_model(full_po: Rendered) -> None:
-    assert full_po.html.count('class="qa"') == html_for(full_po.doc, for_print=True).count(
-        'class="qa"'
+    """The page and the PDF data are built from one model: the same texts and tables."""
+    assert isinstance(full_po.doc, content.FullProfile)
+    data = typeset.document_data(full_po.doc)
+    blocks = [kind for section in data["sections"] for kind, _ in section["blocks"]]
+    assert full_po.html.count('class="qa"') == blocks.count("text") + blocks.count("fixed")
+    assert full_po.html.count("<table") == blocks.count("pairs") + blocks.count("table") + 1
+    assert data["title"] == re.search(r"<title>(.*)</title>", full_po.html)[1]  # type: ignore[index]
+
+
+HOSTILE = '<script>alert("x")</script> #panic("x") *vet* $x$ <label> @ref [#link("x")] \\'
+
+
+def test_school_text_cannot_inject_markup(tmp_path: Path) -> None:
+    """What a school types is shown as typed, on the page and in the PDF (Typst gets it
+    as data, never as markup)."""
+    hostile = {**answers("po"), "directeur": HOSTILE}
+    doc = content.full_profile(
+        definition("po"), hostile, facts("po", concept=True, school_name='#set text(red) "x"')
     )
-    assert "<style>" not in full_po.html  # the page header style is for paper only
+    assert "<script>" not in html_for(doc)
+    rendered = render(doc, tmp_path / "hostile.pdf")
+    assert squeeze(HOSTILE) in squeeze(rendered.text())
+    assert '#set text(red) "x" · 2025-2026' in rendered.words(page=2)
 
 
-def test_school_text_cannot_inject_markup() -> None:
-    hostile = {**answers("po"), "directeur": '<script>alert("x")</script>'}
-    doc = content.full_profile(definition("po"), hostile, facts("po", concept=True))
-    html = html_for(doc, for_print=True)
-    assert "<script>" not in html
-    assert render_pdf(html).startswith(b"%PDF")
+def test_a_document_that_is_kept_renders_byte_identical() -> None:
+    """An adopted profile's PDF carries its adoption date, not the time of rendering."""
+    doc = content.full_profile(definition("vo"), answers("vo"), facts("vo", concept=False))
+    first = render_pdf(doc)
+    assert render_pdf(doc) == first
+    with pikepdf.open(io.BytesIO(first)) as pdf:
+        assert str(pdf.docinfo["/CreationDate"]).startswith("D:20260203")

@@ -4,11 +4,20 @@ registries): tagged structure, language, title, embedded fonts, outline, reading
 from __future__ import annotations
 
 from collections import Counter
+from pathlib import Path
 from typing import Any
 
 import pikepdf
 
-from tests.documents.conftest import Rendered
+from opensop.documents import content, typeset
+from tests.documents.conftest import (
+    Rendered,
+    answers,
+    definition,
+    facts,
+    logo_data_url,
+    render,
+)
 
 
 def structure_types(rendered: Rendered) -> Counter[str]:
@@ -44,7 +53,17 @@ def test_headings_lists_and_tables_are_tagged(full_po: Rendered) -> None:
     types = structure_types(full_po)
     for tag in ("/H1", "/H2", "/H3", "/P", "/L", "/LI", "/Table", "/TR", "/TH", "/TD"):
         assert types[tag] > 0, tag
-    assert types["/TH"] >= 100  # every question is a row header in its answers table
+    # One Table per table, also for those that run onto the next page; every table, the
+    # questions and answers too, has a header row of TH cells.
+    data = typeset.document_data(full_po.doc)
+    blocks = [kind for section in data["sections"] for kind, _ in section["blocks"]]
+    tables = blocks.count("pairs") + blocks.count("table") + 1  # and the norms
+    assert types["/Table"] == tables >= 15
+    assert types["/THead"] == tables
+    assert types["/TH"] >= 2 * types["/Table"]
+    # The contents is tagged as a table of contents, one entry per section.
+    assert types["/TOC"] > 0
+    assert types["/TOCI"] == len(full_po.doc.sections) + 1  # the sections and the appendix
 
 
 def test_every_font_is_embedded(full_po: Rendered) -> None:
@@ -55,7 +74,7 @@ def test_every_font_is_embedded(full_po: Rendered) -> None:
                 for part in descendants:
                     descriptor = part.FontDescriptor
                     assert any(k in descriptor for k in ("/FontFile", "/FontFile2", "/FontFile3"))
-                    assert "Open-Sans" in str(descriptor.FontName)
+                    assert "OpenSans" in str(descriptor.FontName)
 
 
 def test_bookmarks_follow_the_sections(full_po: Rendered) -> None:
@@ -80,3 +99,27 @@ def test_text_comes_out_in_reading_order(full_po: Rendered) -> None:
     order = ["2.1 Algemene gegevens", "3.3 Ankerpunt", "5 Ambities", "Bijlage: normen"]
     positions = [body.index(heading) for heading in order]
     assert positions == sorted(positions)
+
+
+def test_the_swv_logo_is_a_figure_with_alt_text(tmp_path: Path) -> None:
+    doc = content.summary(
+        definition("po"), answers("po"), facts("po", concept=False, logo=logo_data_url())
+    )
+    rendered = render(doc, tmp_path / "logo.pdf")
+    assert rendered.pages == 1
+    alts: list[str] = []
+
+    def walk(node: Any) -> None:
+        if isinstance(node, pikepdf.Array):
+            for child in node:
+                walk(child)
+        elif isinstance(node, pikepdf.Dictionary) and "/S" in node:
+            if node.S == "/Figure":
+                alts.append(str(node.get("/Alt", "")))
+            if "/K" in node:
+                walk(node.K)
+
+    with rendered.open() as pdf:
+        walk(pdf.Root.StructTreeRoot.K)
+        assert any(page.get_images() for page in pdf.pages)
+    assert alts == ["Logo van Voorbeeldregio"]

@@ -9,7 +9,14 @@ import pytest
 from opensop.documents import content
 from opensop.formats.definition import LongTextItem
 from opensop.formats.profile import evaluate_answers
-from tests.documents.conftest import Rendered, answers, definition, facts, render
+from tests.documents.conftest import (
+    Rendered,
+    answers,
+    definition,
+    facts,
+    logo_data_url,
+    render,
+)
 
 
 @pytest.fixture(scope="module")
@@ -62,7 +69,9 @@ def test_the_longest_content_still_fits_and_points_to_the_full_profile(
     family: str, tmp_path: Path
 ) -> None:
     doc = content.summary(
-        definition(family), longest(family), facts(family, concept=True, school_name="X" * 60)
+        definition(family),
+        longest(family),
+        facts(family, concept=True, school_name="X" * 60, logo=logo_data_url()),
     )
     rendered = render(doc, tmp_path / "longest.pdf")
     assert rendered.pages == 1

@@ -15,7 +15,7 @@ from tests.web.batch_region import YEAR, Schools, three_schools  # noqa: F401 - 
 from tests.web.conftest import Region, signed_in
 
 
-def broken_engine(html: str) -> bytes:
+def broken_engine(doc: object) -> bytes:
     raise RuntimeError("the engine broke")
 
 

@@ -406,7 +406,7 @@ PAGES += [
 @pytest.fixture(autouse=True)
 def no_pdf_engine(monkeypatch: pytest.MonkeyPatch) -> None:
     """Who may download is the question here; the PDFs themselves are tested in tests/documents."""
-    monkeypatch.setattr(services, "render_pdf", lambda html: b"%PDF-1.7 " + html[:20].encode())
+    monkeypatch.setattr(services, "render_pdf", lambda doc: b"%PDF-1.7 " + doc.title[:20].encode())
 
 
 # Pages for everyone, and Django's own: login, logout, password reset, the admin (its own

@@ -72,6 +72,11 @@ class FullProfile:
     base_support_title: str = ""
     base_support_parts: list[Part] = field(default_factory=list)
 
+    @property
+    def window_title(self) -> str:
+        """The title of the web page and of the PDF (shown as the window title)."""
+        return f"{self.title} — {self.facts.school_name}"
+
 
 @dataclass(frozen=True)
 class NeedRow:
@@ -98,6 +103,10 @@ class Summary:
     extra_support_left_out: int
     contact: list[tuple[str, str]]
     check: ProfileCheck = field(repr=False)
+
+    @property
+    def window_title(self) -> str:
+        return f"{self.title} ({self.facts.school_year})"
 
 
 def full_profile(

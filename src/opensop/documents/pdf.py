@@ -1,55 +1,76 @@
-"""The one way to make a PDF: tagged PDF/UA-1 from our own HTML.
+"""The one way to make a PDF: Typst, from the document model as data, tagged PDF/UA-1.
 
-The font is Open Sans (Debian's fonts-open-sans, static TTFs that WeasyPrint subsets and
-embeds quickly; the variable Source Sans 3 cost a second per document to instance).
-
-WeasyPrint is imported on first use, so pages and commands that never print don't pay
-for it. Only local files and data: URLs are fetched: a document never reaches out to the
-network, whatever a school typed.
+The templates in typst/ read the model as JSON (`sys.inputs.document`, made by
+documents/typeset.py) and place every school's text as a text value, never as markup.
+Fonts are Open Sans (Debian's fonts-open-sans) with DejaVu Sans for the level marks, both
+embedded; system fonts are ignored, so a document looks the same on every machine.
+Typst reads only the template folder: a document never fetches anything else.
 """
 
 from __future__ import annotations
 
+import datetime
 import functools
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
 
-if TYPE_CHECKING:
-    from weasyprint import CSS
-    from weasyprint.text.fonts import FontConfiguration
+import typst
 
-STATIC = Path(__file__).resolve().parent.parent / "static" / "opensop" / "documents"
+from opensop.documents import typeset
+from opensop.documents.content import FullProfile, Summary
 
-
-@functools.cache
-def _engine() -> tuple[Any, FontConfiguration, list[CSS], Any]:
-    # Imported here on purpose: pages that never print don't load the engine.
-    from weasyprint import CSS, HTML  # noqa: PLC0415
-    from weasyprint.text.fonts import FontConfiguration  # noqa: PLC0415
-    from weasyprint.urls import URLFetcher  # noqa: PLC0415
-
-    fetcher = URLFetcher(allowed_protocols={"file", "data"}, fail_on_errors=True)
-    fonts = FontConfiguration()
-    stylesheets = [
-        CSS(filename=str(STATIC / "document.css"), font_config=fonts, url_fetcher=fetcher),
-        CSS(filename=str(STATIC / "print.css"), font_config=fonts, url_fetcher=fetcher),
-    ]
-    return HTML, fonts, stylesheets, fetcher
+TEMPLATES = Path(__file__).resolve().parent / "typst"
+FONT_FOLDERS = [
+    Path("/usr/share/fonts/truetype/open-sans"),
+    Path("/usr/share/fonts/truetype/dejavu"),  # folders only; DejaVu Sans is used
+]
 
 
-def render_pdf(html: str) -> bytes:
-    """A tagged PDF/UA-1 of a complete HTML document (lang, title, headings, table headers)."""
-    html_class, fonts, stylesheets, fetcher = _engine()
-    document = html_class(string=html, base_url=str(STATIC), url_fetcher=fetcher).render(
-        stylesheets=stylesheets, font_config=fonts, pdf_variant="pdf/ua-1"
+@dataclass(frozen=True)
+class Prepared:
+    """Everything the engine gets: a template, the document as JSON, the date it carries."""
+
+    template: Path
+    document: str
+    timestamp: datetime.datetime | None
+
+
+def prepare(doc: FullProfile | Summary) -> Prepared:
+    template = TEMPLATES / ("full.typ" if isinstance(doc, FullProfile) else "summary.typ")
+    return Prepared(template, typeset.document_json(doc), typeset.timestamp(doc.facts))
+
+
+def render_pdf(doc: FullProfile | Summary) -> bytes:
+    """A tagged PDF/UA-1 of a document: lang nl-NL, title, headings, tables, bookmarks."""
+    return compile_prepared(prepare(doc))
+
+
+def compile_prepared(prepared: Prepared) -> bytes:
+    pdf: bytes = typst.compile(
+        prepared.template,
+        root=TEMPLATES,
+        font_paths=fonts(),
+        ignore_system_fonts=True,
+        sys_inputs={"document": prepared.document},
+        pdf_standards=["ua-1"],
+        timestamp=prepared.timestamp,
     )
-    pdf: bytes = document.write_pdf(pdf_variant="pdf/ua-1")
     return pdf
 
 
-def page_count(html: str) -> int:
-    html_class, fonts, stylesheets, fetcher = _engine()
-    document = html_class(string=html, base_url=str(STATIC), url_fetcher=fetcher).render(
-        stylesheets=stylesheets, font_config=fonts
+@functools.cache
+def fonts() -> typst.Fonts:
+    """Searched once per process; Typst loads each font file only when a page needs it."""
+    found = typst.Fonts(
+        include_system_fonts=False,
+        include_embedded_fonts=False,
+        font_paths=[str(path) for path in FONT_FOLDERS if path.is_dir()],
     )
-    return len(document.pages)
+    missing = {"Open Sans", "DejaVu Sans"} - set(found.families())
+    if missing:
+        # Without them Typst would print boxes for every letter: say what to install.
+        raise RuntimeError(
+            f"Fonts not found: {', '.join(sorted(missing))} (Debian: fonts-open-sans, "
+            f"fonts-dejavu-core; `make system-packages`), looked in {FONT_FOLDERS}"
+        )
+    return found

@@ -88,13 +88,14 @@ def document_model(profile: Profile, kind: Kind) -> content.FullProfile | conten
     return content.summary(definition, profile.answers, facts)
 
 
-def html_for(doc: content.FullProfile | content.Summary, *, for_print: bool = False) -> str:
+def html_for(doc: content.FullProfile | content.Summary) -> str:
+    """The web page of a document (the PDF is typeset from the same model: documents/pdf.py)."""
     kind = Kind.FULL if isinstance(doc, content.FullProfile) else Kind.SUMMARY
-    return render_to_string(TEMPLATES[kind], {"doc": doc, "for_print": for_print})
+    return render_to_string(TEMPLATES[kind], {"doc": doc})
 
 
-def document_html(profile: Profile, kind: Kind, *, for_print: bool = False) -> str:
-    return html_for(document_model(profile, kind), for_print=for_print)
+def document_html(profile: Profile, kind: Kind) -> str:
+    return html_for(document_model(profile, kind))
 
 
 def file_name(profile: Profile, kind: Kind) -> str:
@@ -106,11 +107,11 @@ def file_name(profile: Profile, kind: Kind) -> str:
 def document_pdf(profile: Profile, kind: Kind) -> bytes:
     """The PDF: fresh for a concept, the stored one for an adopted or published profile."""
     if profile.state not in FROZEN:
-        return render_pdf(document_html(profile, kind, for_print=True))
+        return render_pdf(document_model(profile, kind))
     stored = StoredDocument.objects.filter(profile=profile, kind=kind).first()
     if stored is not None:
         return _read(stored)
-    return _store(profile, kind, render_pdf(document_html(profile, kind, for_print=True)))
+    return _store(profile, kind, render_pdf(document_model(profile, kind)))
 
 
 def _store(profile: Profile, kind: Kind, pdf: bytes) -> bytes:
