@@ -100,5 +100,5 @@ def import_document(
 def _safe_name(file_name: str, data: bytes) -> str:
     path = PurePath(file_name)
     stem = "".join(c if c.isalnum() or c in "-_" else "-" for c in path.stem)
-    suffix = ".pdf" if b"%PDF-" in data[:1024] else ".txt"
+    suffix = ".pdf" if b"%PDF-" in data[:1024] else ".docx" if data[:2] == b"PK" else ".txt"
     return f"{stem[:80] or 'document'}{suffix}"

@@ -24,8 +24,8 @@ from opensop.profiles.registry import format_of
 from opensop.workflow.services import WorkflowError
 
 DOCUMENT_HELP = (
-    "Het oudere ondersteuningsprofiel als PDF met tekst (geen scan) of als tekstbestand "
-    "(.txt). Hoogstens {mb} MB."
+    "Het oudere ondersteuningsprofiel als Word-document (.docx), als PDF met tekst (geen "
+    "scan) of als tekstbestand (.txt). Hoogstens {mb} MB."
 )
 
 
@@ -34,7 +34,7 @@ def _upload_form(request: HttpRequest) -> UploadForm:
     return UploadForm(
         request.POST if request.method == "POST" else None,
         request.FILES if request.method == "POST" else None,
-        label="Ouder profieldocument (PDF of tekst)",
+        label="Ouder profieldocument (Word, PDF of tekst)",
         help_text=DOCUMENT_HELP.format(mb=mb),
     )
 
