@@ -6,6 +6,7 @@ from opensop.accounts import people_views
 from opensop.accounts import views as account_views
 from opensop.documents import batch_views
 from opensop.documents import views as document_views
+from opensop.imports import bulk_views
 from opensop.imports import document_views as import_document_views
 from opensop.imports import views as import_views
 from opensop.organisations import views as swv_views
@@ -79,7 +80,13 @@ urlpatterns = [
         import_views.register_confirm,
         name="import-register-confirm",
     ),
-    path("swv/<int:pk>/formulieren/inlezen/", import_views.forms_bulk, name="import-forms-bulk"),
+    path("swv/<int:pk>/formulieren/inlezen/", bulk_views.forms_bulk, name="import-forms-bulk"),
+    path(
+        "swv/<int:pk>/profieldocumenten/inlezen/",
+        bulk_views.documents_bulk,
+        name="import-documents-bulk",
+    ),
+    path("swv/<int:pk>/inlezen/<int:job_pk>/", bulk_views.bulk_job, name="import-bulk-job"),
     path("profielen/<int:pk>/importeren/", import_views.form_upload, name="import-form"),
     path(
         "profielen/<int:pk>/importeren/bevestigen/",

@@ -22,6 +22,7 @@ from opensop.accounts import invitations
 from opensop.accounts.models import Invitation, Membership, Role
 from opensop.documents import services
 from opensop.documents.models import BatchState, DocumentBatch
+from opensop.imports.models import BulkImport
 from opensop.profiles.models import Profile
 from tests.web.conftest import PERSONAS, Region, signed_in
 
@@ -39,6 +40,7 @@ class World:
     token: str
     membership: Membership
     batch: DocumentBatch  # a finished batch of documents of the concept's SWV
+    bulk_import: BulkImport  # a finished bulk import of the concept's SWV
 
 
 @pytest.fixture
@@ -59,7 +61,10 @@ def world(
         state=BatchState.READY,
         file=ContentFile(b"PK\x05\x06" + bytes(18), name="pakket.zip"),
     )
-    return World(concept, invitation, token.group(1), membership, batch)
+    bulk_import = BulkImport.objects.create(
+        swv=region.school.swv, kind="formulieren", state=BulkImport.READY
+    )
+    return World(concept, invitation, token.group(1), membership, batch, bulk_import)
 
 
 @dataclass(frozen=True)
@@ -171,6 +176,20 @@ PAGES += [
     # A folder of filled forms at once: posting no files is a form error (400) for who may.
     Page("import-forms-bulk", swv_url("formulieren/inlezen/"), SWV_MANAGERS),
     Page("import-forms-bulk", swv_url("formulieren/inlezen/"), SWV_MANAGERS, method="post", ok=400),
+    # The same for older profile documents; both follow the background task on one page.
+    Page("import-documents-bulk", swv_url("profieldocumenten/inlezen/"), SWV_MANAGERS),
+    Page(
+        "import-documents-bulk",
+        swv_url("profieldocumenten/inlezen/"),
+        SWV_MANAGERS,
+        method="post",
+        ok=400,
+    ),
+    Page(
+        "import-bulk-job",
+        lambda w: f"/swv/{w.bulk_import.swv_id}/inlezen/{w.bulk_import.pk}/",
+        SWV_MANAGERS,
+    ),
     # The documents of the SWV's schools as one ZIP (the POST starts a batch; its task runs
     # only after a commit, which these tests never reach).
     Page("swv-documents", swv_url("documenten/"), SWV_MANAGERS),

@@ -87,7 +87,7 @@ def import_document(
                 answers_taken=len(answers),
                 imported_by=access.as_user(user),
             )
-            source.file.save(_safe_name(file_name, data), ContentFile(data), save=False)
+            source.file.save(safe_name(file_name, data), ContentFile(data), save=False)
             stored = source.file.name
             source.save()
             return source
@@ -97,7 +97,7 @@ def import_document(
         raise
 
 
-def _safe_name(file_name: str, data: bytes) -> str:
+def safe_name(file_name: str, data: bytes) -> str:
     path = PurePath(file_name)
     stem = "".join(c if c.isalnum() or c in "-_" else "-" for c in path.stem)
     suffix = ".pdf" if b"%PDF-" in data[:1024] else ".docx" if data[:2] == b"PK" else ".txt"

@@ -14,12 +14,12 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
 from opensop.accounts import access
-from opensop.imports import bulk, pending
 from opensop.imports import form_services as forms_import
+from opensop.imports import pending
 from opensop.imports import register_services as register
 from opensop.imports.errors import UnreadableFileError
 from opensop.imports.form_mapping import FieldOutcome, shown
-from opensop.imports.forms import BulkUploadForm, UploadForm
+from opensop.imports.forms import UploadForm
 from opensop.organisations.models import Swv
 from opensop.profiles.models import Profile
 from opensop.profiles.registry import format_of
@@ -196,32 +196,3 @@ def _int(text: str | None) -> int:
         return int(text or "")
     except ValueError:
         return -1
-
-
-# ------------------------------------------------------------------ filled forms in bulk
-
-
-@require_http_methods(["GET", "HEAD", "POST"])
-def forms_bulk(request: HttpRequest, pk: int) -> HttpResponse:
-    swv = access.swv_for(request.user, pk, "import_forms_in_bulk")
-    form = BulkUploadForm(
-        request.POST if request.method == "POST" else None,
-        request.FILES if request.method == "POST" else None,
-    )
-    context: dict[str, object] = {"swv": swv, "form": form}
-    if form.is_bound and form.is_valid():
-        try:
-            reports = bulk.import_forms(
-                swv,
-                request.user,
-                form.named_data(),
-                school_year=form.cleaned_data["school_year"] or None,
-            )
-        except bulk.BulkImportRefusedError as exc:
-            raise PermissionDenied(str(exc)) from exc
-        except UnreadableFileError as exc:
-            form.add_error("pdfs", str(exc))
-        else:
-            context |= {"reports": reports, "summary": bulk.summary(reports)}
-    status = 400 if form.errors else 200
-    return render(request, "imports/forms_bulk.html", context, status=status)
