@@ -9,7 +9,6 @@ file is never half imported. Nothing is written for a file that needs review.
 from __future__ import annotations
 
 import enum
-import hashlib
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass
@@ -17,21 +16,17 @@ from difflib import SequenceMatcher
 from pathlib import PurePath
 from typing import Any
 
-from django.core.files.base import ContentFile
-from django.core.files.storage import default_storage
-from django.db import transaction
-
 from opensop.accounts import access
 from opensop.accounts.access import AnyUser
 from opensop.formats.definition import FormatDefinition
-from opensop.imports import document_services
 from opensop.imports.document_mapping import OfferOutcome, map_document
 from opensop.imports.document_text import read_document_text
 from opensop.imports.errors import UnreadableFileError
 from opensop.imports.form_mapping import FormMapping, map_form, normalise
-from opensop.imports.form_services import _safe_name, max_bytes
+from opensop.imports.form_services import max_bytes
 from opensop.imports.models import ImportedForm
 from opensop.imports.pdf_form import FormField, read_form_fields
+from opensop.imports.sources import import_transaction
 from opensop.organisations.models import School, Swv
 from opensop.profiles.models import Profile, State
 from opensop.profiles.registry import format_of, registry
@@ -239,38 +234,11 @@ def _save(
     data: bytes,
     kind: str = ImportedForm.FORM,
 ) -> ImportedForm:
-    stored: str | None = None
-    try:
-        with transaction.atomic():
-            target = workflow.save_imported_answers(
-                school.pk,
-                year,
-                answers,
-                user,
-                base_revision=profile.revision if profile else None,
-            )
-            source = ImportedForm(
-                profile=target,
-                revision=target.revision,
-                kind=kind,
-                original_name=name[:200],
-                sha256=hashlib.sha256(data).hexdigest(),
-                answers_taken=len(answers),
-                imported_by=access.as_user(user) if user is not None else None,
-            )
-            stored_name = (
-                _safe_name(name)
-                if kind == ImportedForm.FORM
-                else document_services.safe_name(name, data)
-            )
-            source.file.save(stored_name, ContentFile(data), save=False)
-            stored = source.file.name
-            source.save()
-            return source
-    except BaseException:
-        if stored:
-            default_storage.delete(stored)
-        raise
+    with import_transaction() as keep:
+        target = workflow.save_imported_answers(
+            school.pk, year, answers, user, base_revision=profile.revision if profile else None
+        )
+        return keep(target, user, data, name=name, kind=kind, taken=len(answers))
 
 
 # ------------------------------------------------------------------ older documents
