@@ -96,6 +96,7 @@ def main() -> None:
     parser.add_argument("--schools", type=int, default=7500)
     parser.add_argument("--swvs", type=int, default=150)
     parser.add_argument("--years", type=int, default=4)
+    parser.add_argument("--only", metavar="TEXT", help="only the URLs whose label holds TEXT")
     parser.add_argument(
         "--profile",
         metavar="TEXT",
@@ -127,6 +128,7 @@ def main() -> None:
         ("National: page", "/overzicht/"),
         ("National: to Excel", "/overzicht/landelijk.xlsx"),
     ]
+    urls = [(label, url) for label, url in urls if not args.only or args.only in label]
     client = admin_client()
     if args.profile:
         profile([(label, url) for label, url in urls if args.profile in label], client)
