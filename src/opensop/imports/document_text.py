@@ -14,6 +14,7 @@ import logging
 import zipfile
 import zlib
 from collections.abc import Iterator, Sequence
+from typing import Any
 
 import docx
 import pypdf
@@ -178,27 +179,41 @@ def _word_text(data: bytes) -> str:
 def _word_lines(document: docx.document.Document) -> Iterator[str]:
     """Paragraphs and table rows in the order Word shows them; headers and footers (page
     numbers, the school's logo text) are left out, as they are no part of a theme."""
+    lists = _ListStyles()
     for block in document.iter_inner_content():
         if isinstance(block, Paragraph):
-            yield from _paragraph_lines(block)
+            yield from _paragraph_lines(block, lists)
         else:
-            yield from _table_lines(block)
+            yield from _table_lines(block, lists)
 
 
-def _paragraph_lines(paragraph: Paragraph) -> list[str]:
+def _paragraph_lines(paragraph: Paragraph, lists: _ListStyles) -> list[str]:
     # A line break inside a paragraph (Shift+Enter) is a line of its own, as in a PDF.
     lines = paragraph.text.splitlines() or [""]
-    if _is_list_item(paragraph) and lines[0].strip() and lines[0].lstrip()[0] not in BULLETS:
+    if lists.is_item(paragraph) and lines[0].strip() and lines[0].lstrip()[0] not in BULLETS:
         lines[0] = f"{BULLET} {lines[0].strip()}"
     return lines
 
 
-def _is_list_item(paragraph: Paragraph) -> bool:
-    """Word draws a list's bullet itself: the paragraph is numbered, directly or by style."""
-    properties = paragraph._p.pPr
-    if properties is not None and properties.numPr is not None:
-        return True
-    style = paragraph.style
+class _ListStyles:
+    """Word draws a list's bullet itself: the paragraph is numbered, directly or by its
+    style. Whether a style numbers is asked once per style: python-docx searches the
+    styles part for every paragraph's style, which was nearly all of a document's time."""
+
+    def __init__(self) -> None:
+        self.numbered: dict[str | None, bool] = {}
+
+    def is_item(self, paragraph: Paragraph) -> bool:
+        properties = paragraph._p.pPr
+        if properties is not None and properties.numPr is not None:
+            return True
+        style_id = paragraph._p.style
+        if style_id not in self.numbered:
+            self.numbered[style_id] = _numbers(paragraph.style)
+        return self.numbered[style_id]
+
+
+def _numbers(style: Any) -> bool:
     while style is not None:
         if style.name and style.name.casefold().startswith(("list", "lijst")):
             return True
@@ -208,13 +223,13 @@ def _is_list_item(paragraph: Paragraph) -> bool:
     return False
 
 
-def _table_lines(table: Table) -> Iterator[str]:
+def _table_lines(table: Table, lists: _ListStyles) -> Iterator[str]:
     """A row of single-line cells is one line ("• mediation | (i.o.)" reads as one offer);
     cells with several paragraphs give each paragraph its own line."""
     for row in table.rows:
         cells = _unique_cells(row.cells)
         paragraphs = [
-            [line for p in cell.paragraphs for line in _paragraph_lines(p)] for cell in cells
+            [line for p in cell.paragraphs for line in _paragraph_lines(p, lists)] for cell in cells
         ]
         if all(len(lines) <= 1 for lines in paragraphs):
             yield " ".join(lines[0].strip() for lines in paragraphs if lines and lines[0].strip())
@@ -223,7 +238,7 @@ def _table_lines(table: Table) -> Iterator[str]:
                 yield from lines
             for cell in cells:
                 for inner in cell.tables:
-                    yield from _table_lines(inner)
+                    yield from _table_lines(inner, lists)
 
 
 def _unique_cells(cells: Sequence[_Cell]) -> list[_Cell]:
