@@ -3,8 +3,9 @@
 Filled forms: 200 generated with the seed-000 field names (varying values), each read
 (every AcroForm field) and mapped to the format.
 Older documents: the seed-002 text with varied offers (an own offer, a misspelling, a
-marker per school), 200 as plain text and 20 as PDFs with a text layer (Typst),
-each read and its offers matched to the catalogue. Run from the checkout:
+marker per school), 200 as plain text, 200 as Word documents (python-docx; bullets as Word
+lists, one theme as a table) and 20 as PDFs with a text layer (Typst), each read and
+its offers matched to the catalogue. Run from the checkout:
 
     PYTHONPATH=src:. .venv/bin/python bench/imports.py
 
@@ -15,12 +16,12 @@ from __future__ import annotations
 
 import time
 
-from tests.imports.document_maker import pdf_of, seed_text
+from tests.imports.document_maker import docx_of, pdf_of, seed_text
 from tests.imports.pdf_maker import filled_form
 from tests.imports.test_read_filled_forms import GENERAL, example, seed_fields
 
 from opensop.formats.registry import FormatRegistry
-from opensop.imports.document_mapping import map_document
+from opensop.imports.document_mapping import map_document, themes
 from opensop.imports.document_text import read_document_text
 from opensop.imports.form_mapping import map_form
 from opensop.imports.pdf_form import read_form_fields
@@ -77,6 +78,9 @@ def main() -> None:
 
     texts = documents(TEXTS)
     _rate("text documents read and matched", [t.encode() for t in texts], document)
+    titles = [theme.title for theme in themes(kennemerland)]
+    words = [docx_of(t, titles, table_theme=titles[1]) for t in texts]
+    _rate("Word documents read and matched", words, document)
     _rate("PDF documents read and matched", [pdf_of(t) for t in texts[:PDFS]], document)
 
 

@@ -96,6 +96,12 @@ def main() -> None:
     parser.add_argument("--schools", type=int, default=7500)
     parser.add_argument("--swvs", type=int, default=150)
     parser.add_argument("--years", type=int, default=4)
+    parser.add_argument("--only", metavar="TEXT", help="only the URLs whose label holds TEXT")
+    parser.add_argument(
+        "--profile",
+        metavar="TEXT",
+        help="only profile (pyinstrument) the URLs whose label holds TEXT, e.g. 'changed'",
+    )
     args = parser.parse_args()
     prepare(args.schools, args.swvs, args.years)
     largest = (
@@ -122,7 +128,11 @@ def main() -> None:
         ("National: page", "/overzicht/"),
         ("National: to Excel", "/overzicht/landelijk.xlsx"),
     ]
+    urls = [(label, url) for label, url in urls if not args.only or args.only in label]
     client = admin_client()
+    if args.profile:
+        profile([(label, url) for label, url in urls if args.profile in label], client)
+        return
     load = os.getloadavg()[0]
     print(f"Database: {connection.vendor}; {args.runs} runs per URL; load average {load:.1f}")
     print(f"{'what':<52} {'median':>9} {'slowest':>9} {'cpu':>9} {'queries':>7} {'kB':>5}")
@@ -130,6 +140,21 @@ def main() -> None:
         median, slowest, cpu, queries, size = measure(client, url, args.runs)
         times = f"{median:7.1f}ms {slowest:7.1f}ms {cpu:7.1f}ms"
         print(f"{label:<52} {times} {queries:7d} {size // 1000:5d}")
+
+
+def profile(urls: list[tuple[str, str]], client: Client) -> None:
+    """Where the server time of each URL goes (pyinstrument; a test-only dependency)."""
+    from pyinstrument import Profiler  # noqa: PLC0415
+
+    for label, url in urls:
+        for _ in range(3):
+            client.get(url)
+        profiler = Profiler(interval=0.0005)
+        with profiler:
+            for _ in range(5):
+                client.get(url)
+        print(f"== {label} (5 requests)")
+        print(profiler.output_text(unicode=True, color=False, show_all=False))
 
 
 if __name__ == "__main__":

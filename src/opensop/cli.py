@@ -98,6 +98,21 @@ def build_parser() -> argparse.ArgumentParser:
         "--school-year", metavar="JAAR", help="voor formulieren zonder schooljaar, bijv. 2025-2026"
     )
 
+    older = imports.add_parser(
+        "documents",
+        help="lees een map met oudere profieldocumenten (Word, PDF, tekst) in voor een SWV",
+        description="Koppelt elk document op brinnummer of schoolnaam (in de bestandsnaam of "
+        "bovenaan het document) aan een school van het samenwerkingsverband en zet het aanbod "
+        "per thema in het conceptprofiel van het schooljaar. Per bestand: ingelezen, nakijken "
+        "(ander aanbod in het profiel of twijfel over de school; er is niets opgeslagen) of "
+        "niet ingelezen, met de reden. Exit-codes als bij 'import forms'.",
+    )
+    older.add_argument("folder", type=Path, metavar="MAP")
+    older.add_argument("--swv", required=True, metavar="CODE", help="bijv. 'VO 27-05'")
+    older.add_argument(
+        "--school-year", metavar="JAAR", help="voor documenten zonder schooljaar, bijv. 2014-2015"
+    )
+
     needs = topics.add_parser("needs", help="de lijst van ondersteuningsbehoeften")
     needs.add_subparsers(dest="action", required=True, parser_class=_Parser).add_parser(
         "list", help="toon alle ondersteuningsbehoeften met synoniemen"

@@ -7,7 +7,8 @@ from opensop.accounts import views as account_views
 from opensop.basisondersteuning import views as base_support_views
 from opensop.documents import batch_views
 from opensop.documents import views as document_views
-from opensop.imports import document_views as import_document_views
+from opensop.imports import bulk_views
+from opensop.imports import profile_views as import_profile_views
 from opensop.imports import views as import_views
 from opensop.organisations import views as swv_views
 from opensop.overview import views as overview_views
@@ -99,21 +100,27 @@ urlpatterns = [
         import_views.register_confirm,
         name="import-register-confirm",
     ),
-    path("swv/<int:pk>/formulieren/inlezen/", import_views.forms_bulk, name="import-forms-bulk"),
-    path("profielen/<int:pk>/importeren/", import_views.form_upload, name="import-form"),
+    path("swv/<int:pk>/formulieren/inlezen/", bulk_views.forms_bulk, name="import-forms-bulk"),
+    path(
+        "swv/<int:pk>/profieldocumenten/inlezen/",
+        bulk_views.documents_bulk,
+        name="import-documents-bulk",
+    ),
+    path("swv/<int:pk>/inlezen/<int:job_pk>/", bulk_views.bulk_job, name="import-bulk-job"),
+    path("profielen/<int:pk>/importeren/", import_profile_views.form_upload, name="import-form"),
     path(
         "profielen/<int:pk>/importeren/bevestigen/",
-        import_views.form_confirm,
+        import_profile_views.form_confirm,
         name="import-form-confirm",
     ),
     path(
         "profielen/<int:pk>/document-inlezen/",
-        import_document_views.document_upload,
+        import_profile_views.document_upload,
         name="import-document",
     ),
     path(
         "profielen/<int:pk>/document-inlezen/bevestigen/",
-        import_document_views.document_confirm,
+        import_profile_views.document_confirm,
         name="import-document-confirm",
     ),
     path("swv/<int:pk>/wijzigingen/", workflow_views.state_changes, name="swv-state-changes"),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import io
+import zipfile
 from typing import Any
 
 import pikepdf
@@ -22,7 +23,7 @@ from opensop.imports.models import ImportedForm
 from opensop.imports.pdf_form import read_form_fields
 from opensop.imports.register import read_register
 from opensop.profiles.models import Profile
-from tests.imports.document_maker import seed_pdf
+from tests.imports.document_maker import seed_docx, seed_pdf
 from tests.imports.pdf_maker import filled_form
 from tests.imports.test_read_filled_forms import seed_form
 from tests.web.conftest import Region, signed_in
@@ -189,6 +190,40 @@ def test_no_text_breaks_the_document_mapping(lines: list[str]) -> None:
     text = "\n".join(["Differentiatie", "Daarnaast bieden wij:", *lines])
     mapping = map_document(definition, text, {})
     assert check_answers(definition, mapping.answers()).errors == []
+
+
+SEED_DOCX = seed_docx()
+with zipfile.ZipFile(io.BytesIO(SEED_DOCX)) as _archive:
+    SEED_DOCX_PARTS = {name: _archive.read(name) for name in _archive.namelist()}
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.integers(min_value=0, max_value=len(SEED_DOCX) - 1), st.binary(min_size=1, max_size=64))
+def test_no_damage_to_a_word_file_breaks_the_reader(at: int, junk: bytes) -> None:
+    data = SEED_DOCX[:at] + junk + SEED_DOCX[at + len(junk) :]
+    with contextlib.suppress(UnreadableFileError):
+        read_document_text(data)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.sampled_from(["word/document.xml", "word/styles.xml", "[Content_Types].xml"]),
+    st.integers(min_value=0, max_value=20_000),
+    st.binary(min_size=1, max_size=64),
+)
+def test_no_damage_inside_a_word_document_breaks_the_reader(
+    part: str, at: int, junk: bytes
+) -> None:
+    """Damage behind the zip's checks: the XML Word's parts are made of."""
+    parts = dict(SEED_DOCX_PARTS)
+    xml = parts[part]
+    parts[part] = xml[:at] + junk + xml[at + len(junk) :]
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    with contextlib.suppress(UnreadableFileError):
+        read_document_text(out.getvalue())
 
 
 def test_an_encrypted_document_is_refused() -> None:

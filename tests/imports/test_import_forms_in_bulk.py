@@ -7,8 +7,10 @@ import io
 from pathlib import Path
 from typing import Any
 
+from django.core.files.storage import default_storage
+
 from opensop.cli import main
-from opensop.imports.models import ImportedForm
+from opensop.imports.models import BulkImport, ImportedForm
 from opensop.profiles.models import Profile
 from tests.imports.pdf_maker import filled_form
 from tests.imports.test_read_filled_forms import seed_form
@@ -85,25 +87,36 @@ def upload(client: Any, region: Region, files: dict[str, bytes], **extra: Any) -
         file.name = name
         uploads.append(file)
     url = f"/swv/{region.school.swv_id}/formulieren/inlezen/"
-    return client.post(url, {"pdfs": uploads, **extra})
+    return client.post(url, {"uploads": uploads, **extra})
 
 
-def test_swv_staff_upload_several_forms_and_see_a_result_per_file(region: Region) -> None:
+def test_swv_staff_upload_several_forms_and_see_a_result_per_file(
+    region: Region, django_capture_on_commit_callbacks: Any
+) -> None:
     client = signed_in(region, "swv_staff")
-    page = upload(
-        client,
-        region,
-        {"sop.pdf": seed_form(), "scan.pdf": b"%PDF-1.4 kapot"},
-        school_year="2025-2026",
-    )
-    assert page.status_code == 200
+    with django_capture_on_commit_callbacks(execute=True):
+        response = upload(
+            client,
+            region,
+            {"sop.pdf": seed_form(), "scan.pdf": b"%PDF-1.4 kapot"},
+            school_year="2025-2026",
+        )
+    # The files are read by a background task; the page follows it.
+    job = BulkImport.objects.get()
+    assert response.status_code == 302
+    assert response["Location"] == f"/swv/{region.school.swv_id}/inlezen/{job.pk}/"
+    page = client.get(response["Location"])
     html = page.content.decode()
     assert "Resultaat: 1 ingelezen, 0 nakijken, 1 niet ingelezen" in html
     assert "sop.pdf" in html
     assert "scan.pdf" in html
+    assert "Vernieuwen" not in html  # finished: nothing to wait for
     profile = Profile.objects.get(school=region.school)
     assert profile.revisions.get().author == region.user("swv_staff")
     assert f'href="/profielen/{profile.pk}/"' in html
+    # The uploads are gone from storage; the imported form is kept as its source.
+    assert all(not default_storage.exists(u["path"]) for u in job.uploads)
+    assert ImportedForm.objects.get().original_name == "sop.pdf"
 
 
 def test_a_wrong_school_year_is_a_form_error(region: Region) -> None:
@@ -112,6 +125,7 @@ def test_a_wrong_school_year_is_a_form_error(region: Region) -> None:
     assert page.status_code == 400
     assert "Schrijf het schooljaar als 2025-2026." in page.content.decode()
     assert not Profile.objects.exists()
+    assert not BulkImport.objects.exists()
 
 
 def test_no_files_is_a_form_error(region: Region) -> None:

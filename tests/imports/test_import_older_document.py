@@ -9,7 +9,7 @@ from typing import Any
 from opensop.imports.models import ImportedForm
 from opensop.profiles.models import Profile
 from opensop.workflow import services as workflow
-from tests.imports.document_maker import scan_pdf, seed_pdf, seed_text
+from tests.imports.document_maker import scan_pdf, seed_docx, seed_pdf, seed_text
 from tests.imports.test_read_older_documents import ALTERED
 from tests.web.conftest import Region, signed_in
 
@@ -93,6 +93,35 @@ def test_existing_offers_stay_unless_the_editor_chooses_the_document(
     profile.refresh_from_db()
     assert profile.answers["aanbod_veiligheid"] == mine["aanbod_veiligheid"]
     assert profile.answers["aanbod_medisch"]["offers"]  # the other themes came in
+
+
+def test_a_word_document_imports_like_the_pdf(region: Region, secondary_concept: Profile) -> None:
+    client = signed_in(region, "editor")
+    page = upload(client, secondary_concept, seed_docx(), name="sop 2014.docx")
+    assert page.status_code == 200
+    assert "Overgenomen uit de lijst van het samenwerkingsverband: 63" in page.content.decode()
+    assert confirm(client, secondary_concept, page).status_code == 302
+    secondary_concept.refresh_from_db()
+    assert secondary_concept.answers["aanbod_toegankelijkheid"]["offers"] == {
+        "rolstoeltoegankelijkheid": "deels",
+        "lift": "deels",
+    }
+    source = ImportedForm.objects.get()
+    assert source.file.name.endswith("sop-2014.docx")
+    with source.file.open("rb") as stored:
+        assert stored.read() == seed_docx()
+
+
+def test_a_broken_word_document_is_refused_and_nothing_is_stored(
+    region: Region, secondary_concept: Profile
+) -> None:
+    client = signed_in(region, "editor")
+    page = upload(client, secondary_concept, seed_docx()[:4000], name="kapot.docx")
+    assert page.status_code == 400
+    assert "Dit Word-bestand is beschadigd of onvolledig" in page.content.decode()
+    secondary_concept.refresh_from_db()
+    assert secondary_concept.revision == 0
+    assert not ImportedForm.objects.exists()
 
 
 def test_a_scan_is_refused_plainly_and_nothing_is_stored(

@@ -3,6 +3,9 @@ the seed and its state comes through, from text and from a PDF's text layer."""
 
 from __future__ import annotations
 
+import io
+import zipfile
+
 import pytest
 
 from opensop.formats.definition import FormatDefinition, OfferState
@@ -10,7 +13,7 @@ from opensop.formats.registry import FormatRegistry
 from opensop.imports.document_mapping import OfferOutcome, map_document, similarity, themes
 from opensop.imports.document_text import read_document_text
 from opensop.imports.errors import UnreadableFileError
-from tests.imports.document_maker import pdf_of, scan_pdf, seed_pdf, seed_text
+from tests.imports.document_maker import pdf_of, scan_pdf, seed_docx, seed_pdf, seed_text
 
 
 @pytest.fixture(scope="module")
@@ -61,6 +64,16 @@ def test_every_offer_of_the_seed_comes_through_from_a_pdf_with_text(
     kennemerland: FormatDefinition,
 ) -> None:
     _check_every_seed_offer(kennemerland, read_document_text(seed_pdf()))
+
+
+def test_every_offer_of_the_seed_comes_through_from_a_word_document(
+    kennemerland: FormatDefinition,
+) -> None:
+    # Bullets drawn by Word, wrapped offers as one paragraph, one theme as a table.
+    text = read_document_text(seed_docx())
+    assert "Pagina 1" not in text  # the footer is no part of a theme
+    assert "School Testcollege" in text  # a table row reads as one line
+    _check_every_seed_offer(kennemerland, text)
 
 
 def test_windows_1252_text_is_read_too(kennemerland: FormatDefinition) -> None:
@@ -136,9 +149,66 @@ def test_word_order_and_punctuation_do_not_matter() -> None:
     assert similarity("regelkaart voor dyslexie", "eetproblematiek") < 0.5
 
 
+def _zip(files: dict[str, bytes]) -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in files.items():
+            archive.writestr(name, data)
+    return out.getvalue()
+
+
+def _compound(*streams: str) -> bytes:
+    """The start of an OLE compound file (a .doc, or a .docx saved with a password, whose
+    zip sits encrypted in a stream 'EncryptedPackage'), with its directory's names."""
+    header = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504)
+    return header + b"".join(name.encode("utf-16-le").ljust(64, b"\0") for name in streams)
+
+
+def _docx_without_text() -> bytes:
+    from docx import Document  # noqa: PLC0415
+
+    document = Document()
+    document.add_paragraph("   ")
+    document.add_table(rows=1, cols=2)
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def _docx_with_broken_body() -> bytes:
+    with zipfile.ZipFile(io.BytesIO(seed_docx())) as archive:
+        files = {name: archive.read(name) for name in archive.namelist()}
+    files["word/document.xml"] = files["word/document.xml"][:500]
+    return _zip(files)
+
+
+BAD_WORD = {
+    "word truncated": (lambda: seed_docx()[:3000], "Word-bestand is beschadigd"),
+    "word broken body": (_docx_with_broken_body, "Word-bestand is beschadigd"),
+    "word with password": (
+        lambda: _compound("Root Entry", "EncryptionInfo", "EncryptedPackage"),
+        "Word-bestand is beveiligd met een wachtwoord",
+    ),
+    "old word .doc": (lambda: _compound("Root Entry", "WordDocument"), r"oude formaat \(\.doc\)"),
+    "word without text": (_docx_without_text, "In dit Word-document staat geen tekst"),
+    "excel": (lambda: _zip({"xl/workbook.xml": b"<workbook/>"}), "geen Word-document"),
+    "zip bomb": (
+        lambda: _zip({"word/document.xml": b"<w/>", "big": bytes(101_000_000)}),
+        "meer dan 100 MB",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(BAD_WORD))
+def test_bad_word_files_are_refused_in_plain_dutch(case: str) -> None:
+    make, message = BAD_WORD[case]
+    with pytest.raises(UnreadableFileError, match=message):
+        read_document_text(make())
+
+
 BAD = {
     "empty": (b"", "Het bestand is leeg"),
-    "word": (b"PK\x03\x04rest of a docx", "Word- of ander Office-bestand"),
+    "zip": (b"PK\x03\x04rest of a docx", "Word-bestand is beschadigd"),
     "binary": (b"\x00\x01\x02\x03" * 50, "geen PDF- of tekstbestand"),
     "truncated": (b"%PDF-1.7\n1 0 obj\n<<>>\nendobj\n", "het einde ontbreekt"),
     "broken": (b"%PDF-1.7\nnonsense\n%%EOF\n", "beschadigd of onvolledig"),

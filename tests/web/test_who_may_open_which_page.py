@@ -23,6 +23,7 @@ from opensop.accounts import invitations
 from opensop.accounts.models import Invitation, Membership, Role
 from opensop.documents import services
 from opensop.documents.models import BatchState, DocumentBatch
+from opensop.imports.models import BulkImport
 from opensop.profiles.models import Profile, State
 from tests.web.conftest import PERSONAS, Region, signed_in
 
@@ -41,6 +42,7 @@ class World:
     membership: Membership
     batch: DocumentBatch  # a finished batch of documents of the concept's SWV
     adopted: Profile  # the same school's adopted profile of the year before
+    bulk_import: BulkImport  # a finished bulk import of the concept's SWV
 
 
 @pytest.fixture
@@ -70,7 +72,11 @@ def world(
         adopted_on=datetime.date(2025, 2, 3),
         answers=concept.answers,
     )
-    return World(concept, invitation, token.group(1), membership, batch, adopted)
+
+    bulk_import = BulkImport.objects.create(
+        swv=region.school.swv, kind="formulieren", state=BulkImport.READY
+    )
+    return World(concept, invitation, token.group(1), membership, batch, adopted, bulk_import)
 
 
 @dataclass(frozen=True)
@@ -182,6 +188,20 @@ PAGES += [
     # A folder of filled forms at once: posting no files is a form error (400) for who may.
     Page("import-forms-bulk", swv_url("formulieren/inlezen/"), SWV_MANAGERS),
     Page("import-forms-bulk", swv_url("formulieren/inlezen/"), SWV_MANAGERS, method="post", ok=400),
+    # The same for older profile documents; both follow the background task on one page.
+    Page("import-documents-bulk", swv_url("profieldocumenten/inlezen/"), SWV_MANAGERS),
+    Page(
+        "import-documents-bulk",
+        swv_url("profieldocumenten/inlezen/"),
+        SWV_MANAGERS,
+        method="post",
+        ok=400,
+    ),
+    Page(
+        "import-bulk-job",
+        lambda w: f"/swv/{w.bulk_import.swv_id}/inlezen/{w.bulk_import.pk}/",
+        SWV_MANAGERS,
+    ),
     # The documents of the SWV's schools as one ZIP (the POST starts a batch; its task runs
     # only after a commit, which these tests never reach).
     Page("swv-documents", swv_url("documenten/"), SWV_MANAGERS),

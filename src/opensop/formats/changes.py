@@ -91,17 +91,32 @@ def compare(before: Facts, after: Facts, definitions: Sequence[FormatDefinition]
 
 class _Names:
     def __init__(self, definitions: Sequence[FormatDefinition]) -> None:
-        self.definitions = definitions
+        self.lookups = [_lookup(definition) for definition in definitions]
 
     def norm(self, key: str) -> str:
-        for definition in self.definitions:
-            for norm in definition.norms:
-                if norm.key == key:
-                    return norm.title
-        return key
+        return next((n[key] for _, _, n in self.lookups if key in n), key)
 
     def item(self, key: str) -> Any:
-        return next((d.item(key) for d in self.definitions if key in d.entries), None)
+        return next((items[key] for _, items, _ in self.lookups if key in items), None)
+
+
+# Per definition its items and norm titles by key, made once: an SWV's overview compares
+# 150 pairs of profiles, and a pydantic model's private attributes are slow to reach.
+# Keyed by identity, holding the definition so the id stays its own.
+_Lookup = tuple[FormatDefinition, dict[str, Any], dict[str, str]]
+_LOOKUPS: dict[int, _Lookup] = {}
+
+
+def _lookup(definition: FormatDefinition) -> _Lookup:
+    cached = _LOOKUPS.get(id(definition))
+    if cached is None or cached[0] is not definition:
+        items = {key: entry.item for key, entry in definition.entries.items()}
+        norms: dict[str, str] = {}
+        for norm in definition.norms:
+            norms.setdefault(norm.key, norm.title)
+        cached = (definition, items, norms)
+        _LOOKUPS[id(definition)] = cached
+    return cached
 
 
 def _common(before: Mapping[str, Any], after: Mapping[str, Any]) -> list[str]:
@@ -161,12 +176,25 @@ def _score_changes(before: Facts, after: Facts, names: _Names) -> list[Change]:
             continue
         number = f"{item.number} " if item.number else ""
         way = "hoger" if new > old else "lager"
+        levels = _levels(item)
         text = (
             f"Score {way} op {number}{_short(item.label)}: "
-            f"van {item.level_label(old)} naar {item.level_label(new)}"
+            f"van {levels.get(old, str(old))} naar {levels.get(new, str(new))}"
         )
         changes.append(Change(Kind.SCORE, key, text, new > old))
     return changes
+
+
+_LEVELS: dict[int, tuple[ScaleItem, dict[int, str]]] = {}
+
+
+def _levels(item: ScaleItem) -> dict[int, str]:
+    """A scale's level labels by value (ScaleItem.level_label, once per item)."""
+    cached = _LEVELS.get(id(item))
+    if cached is None or cached[0] is not item:
+        cached = (item, {level.value: level.label for level in item.levels})
+        _LEVELS[id(item)] = cached
+    return cached[1]
 
 
 def _short(text: str, limit: int = 80) -> str:

@@ -1,5 +1,6 @@
-"""A whole SWV's filled PDF forms at once: each file matched to a school by BRIN or name,
-then imported, left for review, or refused, with the reason per file.
+"""A whole SWV's filled PDF forms, or its older profile documents, at once: each file
+matched to a school by BRIN or name, then imported, left for review, or refused, with the
+reason per file.
 
 Each file is its own transaction: one bad file does not hold back the others, and a
 file is never half imported. Nothing is written for a file that needs review.
@@ -8,28 +9,44 @@ file is never half imported. Nothing is written for a file that needs review.
 from __future__ import annotations
 
 import enum
-import hashlib
-from dataclasses import dataclass
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import asdict, dataclass
 from difflib import SequenceMatcher
-
-from django.core.files.base import ContentFile
-from django.core.files.storage import default_storage
-from django.db import transaction
+from pathlib import PurePath
+from typing import Any
 
 from opensop.accounts import access
 from opensop.accounts.access import AnyUser
 from opensop.formats.definition import FormatDefinition
+from opensop.imports.document_mapping import OfferOutcome, map_document
+from opensop.imports.document_text import read_document_text
 from opensop.imports.errors import UnreadableFileError
 from opensop.imports.form_mapping import FormMapping, map_form, normalise
-from opensop.imports.form_services import _safe_name, max_bytes
+from opensop.imports.form_services import max_bytes
 from opensop.imports.models import ImportedForm
 from opensop.imports.pdf_form import FormField, read_form_fields
+from opensop.imports.sources import import_transaction
 from opensop.organisations.models import School, Swv
 from opensop.profiles.models import Profile, State
 from opensop.profiles.registry import format_of, registry
 from opensop.workflow import services as workflow
 
 SURE_NAME = 0.9  # a school's name this close, and no other as close, is the school
+LIKELY_NAME = 0.6  # below this a name is not the school's at all
+# Where a document names its school and year: near the top (the title page), or its file name.
+HEAD = 3000
+BRIN = re.compile(r"(?<![0-9A-Z])(\d{2}[A-Z]{2})(?:\d{2})?(?![A-Z])")
+YEAR = re.compile(r"(?<!\d)(20\d{2})\s*[-–/]\s*(20\d{2})(?!\d)")
+
+
+class BulkKind(enum.StrEnum):
+    FORMS = "formulieren"
+    DOCUMENTS = "documenten"
+
+    @property
+    def suffixes(self) -> tuple[str, ...]:
+        return (".pdf",) if self == BulkKind.FORMS else (".pdf", ".docx", ".txt")
 
 
 class BulkOutcome(enum.StrEnum):
@@ -47,9 +64,53 @@ class FileReport:
     profile_pk: int | None = None
     answers_taken: int = 0
 
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def of(cls, stored: dict[str, Any]) -> FileReport:
+        return cls(**(stored | {"outcome": BulkOutcome(stored["outcome"])}))
+
+
+Progress = Callable[[FileReport, int], None]  # a file's report and how many are done
+
 
 class BulkImportRefusedError(Exception):
-    """The user may not import forms in bulk for this SWV; the message is Dutch."""
+    """The user may not import files in bulk for this SWV; the message is Dutch."""
+
+
+def check_may_import(swv: Swv, user: AnyUser | None) -> FormatDefinition:
+    """The SWV's format, once the user may import in bulk for it; `user` None: command line."""
+    if user is not None and not access.may_import_forms_in_bulk(user, swv):
+        raise BulkImportRefusedError(
+            "Alleen de medewerkers van het samenwerkingsverband lezen bestanden in bulk in."
+        )
+    definition = registry().get(swv.format_id, swv.format_version)
+    if definition is None:
+        raise UnreadableFileError(f"Het formaat van {swv} is niet bekend.")
+    return definition
+
+
+def import_files(
+    swv: Swv,
+    user: AnyUser | None,
+    kind: BulkKind,
+    files: Iterable[tuple[str, bytes]],
+    *,
+    school_year: str | None = None,
+    progress: Progress | None = None,
+) -> list[FileReport]:
+    """Import each (name, data) for a school of `swv`, one transaction per file; `user`
+    None is the command line. `school_year` is used for files that state none."""
+    definition = check_may_import(swv, user)
+    one = _one if kind == BulkKind.FORMS else _one_document
+    reports = []
+    for name, data in files:
+        report = one(swv, user, definition, name=name, data=data, school_year=school_year)
+        reports.append(report)
+        if progress is not None:
+            progress(report, len(reports))
+    return reports
 
 
 def import_forms(
@@ -59,19 +120,7 @@ def import_forms(
     *,
     school_year: str | None = None,
 ) -> list[FileReport]:
-    """Import each (name, data) for a school of `swv`; `user` None is the command line.
-    `school_year` is used for forms that state none."""
-    if user is not None and not access.may_import_forms_in_bulk(user, swv):
-        raise BulkImportRefusedError(
-            "Alleen de medewerkers van het samenwerkingsverband lezen formulieren in bulk in."
-        )
-    definition = registry().get(swv.format_id, swv.format_version)
-    if definition is None:
-        raise UnreadableFileError(f"Het formaat van {swv} is niet bekend.")
-    return [
-        _one(swv, user, definition, name=name, data=data, school_year=school_year)
-        for name, data in files
-    ]
+    return import_files(swv, user, BulkKind.FORMS, files, school_year=school_year)
 
 
 def _one(
@@ -118,7 +167,7 @@ def _school(swv: Swv, mapping: FormMapping) -> tuple[School, str]:
         ((SequenceMatcher(None, normalise(name), normalise(s.name)).ratio(), s) for s in schools),
         key=lambda pair: -pair[0],
     )
-    if not scored or scored[0][0] < 0.6:
+    if not scored or scored[0][0] < LIKELY_NAME:
         raise UnreadableFileError(
             f"Geen school van {swv.code} heet ‘{name}’ of iets wat erop lijkt."
         )
@@ -160,7 +209,7 @@ def _import(
             str(school),
             profile.pk if profile else None,
         )
-    source = _save(school, user, mapping, profile=profile, year=year, name=name, data=data)
+    source = _save(school, user, mapping.answers, profile=profile, year=year, name=name, data=data)
     return FileReport(
         name, BulkOutcome.IMPORTED, "", str(school), source.profile_id, source.answers_taken
     )
@@ -177,39 +226,136 @@ def _target(school: School, profile: Profile | None) -> tuple[FormatDefinition, 
 def _save(
     school: School,
     user: AnyUser | None,
-    mapping: FormMapping,
+    answers: dict[str, Any],
     *,
     profile: Profile | None,
     year: str,
     name: str,
     data: bytes,
+    kind: str = ImportedForm.FORM,
 ) -> ImportedForm:
-    stored: str | None = None
+    with import_transaction() as keep:
+        target = workflow.save_imported_answers(
+            school.pk, year, answers, user, base_revision=profile.revision if profile else None
+        )
+        return keep(target, user, data, name=name, kind=kind, taken=len(answers))
+
+
+# ------------------------------------------------------------------ older documents
+
+
+def _one_document(
+    swv: Swv,
+    user: AnyUser | None,
+    definition: FormatDefinition,
+    *,
+    name: str,
+    data: bytes,
+    school_year: str | None,
+) -> FileReport:
     try:
-        with transaction.atomic():
-            target = workflow.save_imported_answers(
-                school.pk,
-                year,
-                mapping.answers,
-                user,
-                base_revision=profile.revision if profile else None,
+        text = read_document_text(data, max_bytes())
+        if not map_document(definition, text, {}).offers:
+            raise UnreadableFileError(
+                "In dit document staan de thema’s, maar geen lijst ‘Daarnaast bieden wij’ met "
+                "aanbod. Er valt niets over te nemen."
             )
-            source = ImportedForm(
-                profile=target,
-                revision=target.revision,
-                original_name=name[:200],
-                sha256=hashlib.sha256(data).hexdigest(),
-                answers_taken=len(mapping.answers),
-                imported_by=access.as_user(user) if user is not None else None,
+        school, unsure = _document_school(swv, name, text)
+        year = _document_year(name, text) or school_year
+        if year is None:
+            raise UnreadableFileError(
+                "Het document noemt geen schooljaar (zoals 2014-2015) in de naam of bovenaan; "
+                "geef het schooljaar op bij het inlezen."
             )
-            source.file.save(_safe_name(name), ContentFile(data), save=False)
-            stored = source.file.name
-            source.save()
-            return source
-    except BaseException:
-        if stored:
-            default_storage.delete(stored)
-        raise
+        if unsure:
+            return FileReport(name, BulkOutcome.REVIEW, unsure, str(school))
+        return _import_document(school, user, text, year=year, name=name, data=data)
+    except (UnreadableFileError, workflow.WorkflowError) as exc:
+        return FileReport(name, BulkOutcome.FAILED, str(exc))
+
+
+def _import_document(
+    school: School, user: AnyUser | None, text: str, *, year: str, name: str, data: bytes
+) -> FileReport:
+    profile = school.profiles.filter(school_year=year).order_by("-edition").first()
+    if profile is not None and profile.state != State.CONCEPT:
+        return FileReport(
+            name,
+            BulkOutcome.REVIEW,
+            f"het profiel {year} is niet meer in concept; maak een correctie en lees het "
+            "document daar in",
+            str(school),
+            profile.pk,
+        )
+    definition, existing = _target(school, profile)
+    mapping = map_document(definition, text, existing)
+    if mapping.conflicts():
+        return FileReport(
+            name,
+            BulkOutcome.REVIEW,
+            f"bij {len(mapping.conflicts())} thema(’s) staat al ander aanbod in het profiel; lees "
+            "het document op de pagina van het profiel in om te kiezen",
+            str(school),
+            profile.pk if profile else None,
+        )
+    answers = mapping.answers()
+    source = _save(
+        school,
+        user,
+        answers,
+        profile=profile,
+        year=year,
+        name=name,
+        data=data,
+        kind=ImportedForm.DOCUMENT,
+    )
+    unsure = mapping.count(OfferOutcome.UNSURE)
+    note = (
+        f"{unsure} aanbod lijkt op de lijst maar is als eigen aanbod opgenomen; kijk het na"
+        if unsure
+        else ""
+    )
+    return FileReport(
+        name, BulkOutcome.IMPORTED, note, str(school), source.profile_id, source.answers_taken
+    )
+
+
+def _document_school(swv: Swv, name: str, text: str) -> tuple[School, str]:
+    """The school a document is of, by a BRIN in its file name or at its top, else by the
+    school's name there; and why that is unsure ('' when sure)."""
+    schools = list(swv.schools.all())
+    stem, head = PurePath(name).stem, text[:HEAD]
+    by_brin = {school.brin.upper(): school for school in schools}
+    for place in (stem, head):
+        for match in BRIN.finditer(place.upper()):
+            if match.group(1) in by_brin:
+                return by_brin[match.group(1)], ""
+    for place in (stem, head):
+        folded = f" {normalise(place.replace('-', ' ').replace('_', ' '))} "
+        named = [s for s in schools if f" {normalise(s.name)} " in folded]
+        if len(named) == 1:
+            return named[0], ""
+    candidate = normalise(stem.replace("-", " ").replace("_", " "))
+    scored = sorted(
+        ((SequenceMatcher(None, candidate, normalise(s.name)).ratio(), s) for s in schools),
+        key=lambda pair: -pair[0],
+    )
+    if not scored or scored[0][0] < LIKELY_NAME:
+        raise UnreadableFileError(
+            f"Geen school van {swv.code} gevonden in de bestandsnaam of bovenaan het document. "
+            "Zet het brinnummer in de bestandsnaam (bijvoorbeeld 99ZK-profiel-2014.pdf)."
+        )
+    school = scored[0][1]
+    return school, f"school gevonden op bestandsnaam (‘{stem}’ lijkt op {school.name}): klopt dat?"
+
+
+def _document_year(name: str, text: str) -> str | None:
+    for place in (PurePath(name).stem, text[:HEAD]):
+        for match in YEAR.finditer(place):
+            first, second = int(match.group(1)), int(match.group(2))
+            if second == first + 1:
+                return f"{first}-{second}"
+    return None
 
 
 def summary(reports: list[FileReport]) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -24,7 +25,7 @@ def setup_django() -> None:
 
 def run_import(args: argparse.Namespace, out: TextIO) -> int:
     setup_django()
-    commands = {"register": _register, "forms": _forms}
+    commands = {"register": _register, "forms": _forms, "documents": _documents}
     return commands[args.action](args, out)
 
 
@@ -80,6 +81,18 @@ def _report(plan: object, out: TextIO, *, dry_run: bool) -> None:
 
 
 def _forms(args: argparse.Namespace, out: TextIO) -> int:
+    from opensop.imports.bulk import BulkKind  # noqa: PLC0415
+
+    return _bulk(args, out, BulkKind.FORMS)
+
+
+def _documents(args: argparse.Namespace, out: TextIO) -> int:
+    from opensop.imports.bulk import BulkKind  # noqa: PLC0415
+
+    return _bulk(args, out, BulkKind.DOCUMENTS)
+
+
+def _bulk(args: argparse.Namespace, out: TextIO, kind: Any) -> int:
     from opensop.imports import bulk  # noqa: PLC0415
     from opensop.imports.errors import UnreadableFileError  # noqa: PLC0415
     from opensop.imports.form_mapping import SCHOOL_YEAR  # noqa: PLC0415
@@ -93,36 +106,48 @@ def _forms(args: argparse.Namespace, out: TextIO) -> int:
             file=sys.stderr,
         )
         return UNUSABLE
-    paths = _pdfs(args.folder)
+    paths = _files_in(args.folder, kind.suffixes)
     if paths is None:
         return UNUSABLE
-    files = []
-    for path in paths:
-        try:
-            files.append((path.name, path.read_bytes()))
-        except OSError:
-            files.append((path.name, b""))  # reported as an empty file, like an upload
+
+    def print_report(report: bulk.FileReport, done: int) -> None:
+        school = f" ({report.school})" if report.school else ""
+        detail = f": {report.reason}" if report.reason else ""
+        taken = f", {report.answers_taken} {_TAKEN[kind]}" if report.answers_taken else ""
+        print(f"{report.name}: {report.outcome}{school}{taken}{detail}", file=out, flush=True)
+
     try:
-        reports = bulk.import_forms(swv, None, files, school_year=args.school_year)
+        reports = bulk.import_files(
+            swv, None, kind, _read(paths), school_year=args.school_year, progress=print_report
+        )
     except UnreadableFileError as exc:
         print(str(exc), file=sys.stderr)
         return UNUSABLE
-    for report in reports:
-        school = f" ({report.school})" if report.school else ""
-        detail = f": {report.reason}" if report.reason else ""
-        taken = f", {report.answers_taken} antwoorden" if report.answers_taken else ""
-        print(f"{report.name}: {report.outcome}{school}{taken}{detail}", file=out)
     print(f"{len(reports)} bestanden: {bulk.summary(reports)}.", file=out)
     done = all(r.outcome == bulk.BulkOutcome.IMPORTED for r in reports)
     return OK if done else FAILED
 
 
-def _pdfs(folder: Path) -> list[Path] | None:
+_TAKEN = {"formulieren": "antwoorden", "documenten": "thema’s"}
+
+
+def _read(paths: list[Path]) -> Iterator[tuple[str, bytes]]:
+    """One file at a time: a region's folder need not fit in memory."""
+    for path in paths:
+        try:
+            yield path.name, path.read_bytes()
+        except OSError:
+            yield path.name, b""  # reported as an empty file, like an upload
+
+
+def _files_in(folder: Path, suffixes: tuple[str, ...]) -> list[Path] | None:
     if not folder.is_dir():
         print(f"{folder}: is geen map.", file=sys.stderr)
         return None
-    paths = sorted(p for p in folder.iterdir() if p.is_file() and p.suffix.lower() == ".pdf")
+    paths = sorted(p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in suffixes)
     if not paths:
-        print(f"{folder}: er staan geen PDF-bestanden in.", file=sys.stderr)
+        kinds = ", ".join(s.removeprefix(".").upper() for s in suffixes)
+        noun = "PDF-bestanden" if suffixes == (".pdf",) else f"bestanden ({kinds})"
+        print(f"{folder}: er staan geen {noun} in.", file=sys.stderr)
         return None
     return paths

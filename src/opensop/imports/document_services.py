@@ -3,14 +3,8 @@ kept as its source, all in one transaction (the same steps as a filled form)."""
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass
-from pathlib import PurePath
-
-from django.core.files.base import ContentFile
-from django.core.files.storage import default_storage
-from django.db import transaction
 
 from opensop.accounts import access
 from opensop.accounts.access import AnyUser
@@ -19,6 +13,7 @@ from opensop.imports.document_text import read_document_text
 from opensop.imports.errors import UnreadableFileError
 from opensop.imports.form_services import PreviewOutdatedError, max_bytes
 from opensop.imports.models import ImportedForm
+from opensop.imports.sources import import_transaction
 from opensop.profiles.models import Profile
 from opensop.profiles.registry import format_of
 from opensop.workflow import services as workflow
@@ -62,43 +57,19 @@ def import_document(
     accept: Iterable[str] = (),
 ) -> ImportedForm:
     """Save the document's offers as one revision and keep the file; all or nothing."""
-    stored: str | None = None
-    try:
-        with transaction.atomic():
-            profile = (
-                Profile.objects.select_for_update().select_related("school__swv").get(pk=profile.pk)
+    with import_transaction() as keep:
+        profile = (
+            Profile.objects.select_for_update().select_related("school__swv").get(pk=profile.pk)
+        )
+        preview = preview_document(profile, user, data)
+        if profile.revision != base_revision:
+            raise PreviewOutdatedError
+        answers = preview.mapping.answers_to_save(overwrite, accept)
+        if not answers:
+            raise UnreadableFileError(
+                "Er valt niets over te nemen: u heeft bij elk thema het bestaande aanbod gehouden."
             )
-            preview = preview_document(profile, user, data)
-            if profile.revision != base_revision:
-                raise PreviewOutdatedError
-            answers = preview.mapping.answers_to_save(overwrite, accept)
-            if not answers:
-                raise UnreadableFileError(
-                    "Er valt niets over te nemen: u heeft bij elk thema het bestaande aanbod "
-                    "gehouden."
-                )
-            target = workflow.save_answers(profile, user, answers, base_revision)
-            source = ImportedForm(
-                profile=target,
-                revision=target.revision,
-                kind=ImportedForm.DOCUMENT,
-                original_name=file_name[:200],
-                sha256=hashlib.sha256(data).hexdigest(),
-                answers_taken=len(answers),
-                imported_by=access.as_user(user),
-            )
-            source.file.save(_safe_name(file_name, data), ContentFile(data), save=False)
-            stored = source.file.name
-            source.save()
-            return source
-    except BaseException:
-        if stored:
-            default_storage.delete(stored)  # the revision is gone, so is its source
-        raise
-
-
-def _safe_name(file_name: str, data: bytes) -> str:
-    path = PurePath(file_name)
-    stem = "".join(c if c.isalnum() or c in "-_" else "-" for c in path.stem)
-    suffix = ".pdf" if b"%PDF-" in data[:1024] else ".txt"
-    return f"{stem[:80] or 'document'}{suffix}"
+        target = workflow.save_answers(profile, user, answers, base_revision)
+        return keep(
+            target, user, data, name=file_name, kind=ImportedForm.DOCUMENT, taken=len(answers)
+        )

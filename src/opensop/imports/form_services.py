@@ -7,15 +7,10 @@ The answers are written only through the workflow services (`save_answers`,
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass
-from pathlib import PurePath
 
 from django.conf import settings
-from django.core.files.base import ContentFile
-from django.core.files.storage import default_storage
-from django.db import transaction
 
 from opensop.accounts import access
 from opensop.accounts.access import AnyUser
@@ -24,6 +19,7 @@ from opensop.imports.errors import UnreadableFileError
 from opensop.imports.form_mapping import FormMapping, map_form
 from opensop.imports.models import ImportedForm
 from opensop.imports.pdf_form import read_form_fields
+from opensop.imports.sources import import_transaction
 from opensop.profiles.models import Profile
 from opensop.profiles.registry import format_of, registry
 from opensop.workflow import services as workflow
@@ -98,43 +94,21 @@ def import_form(
     Reads and maps the file again: the preview wrote nothing. A save by someone else
     since the preview raises `StaleRevisionError`; any error leaves nothing behind.
     """
-    stored: str | None = None
-    try:
-        with transaction.atomic():
-            profile = (
-                Profile.objects.select_for_update().select_related("school__swv").get(pk=profile.pk)
+    with import_transaction() as keep:
+        profile = (
+            Profile.objects.select_for_update().select_related("school__swv").get(pk=profile.pk)
+        )
+        preview = preview_form(profile, user, data)
+        if preview.new_year is None and profile.revision != base_revision:
+            raise PreviewOutdatedError
+        answers = preview.mapping.answers_to_save(overwrite)
+        if not answers:
+            raise UnreadableFileError(
+                "Er valt niets over te nemen: elk herkend antwoord staat al zo in het profiel."
             )
-            preview = preview_form(profile, user, data)
-            if preview.new_year is None and profile.revision != base_revision:
-                raise PreviewOutdatedError
-            answers = preview.mapping.answers_to_save(overwrite)
-            if not answers:
-                raise UnreadableFileError(
-                    "Er valt niets over te nemen: elk herkend antwoord staat al zo in het profiel."
-                )
-            if preview.new_year is not None:
-                target = workflow.start_profile(profile.school_id, preview.new_year, user)
-                target = workflow.save_answers(target, user, answers, target.revision)
-            else:
-                target = workflow.save_answers(profile, user, answers, base_revision)
-            source = ImportedForm(
-                profile=target,
-                revision=target.revision,
-                original_name=file_name[:200],
-                sha256=hashlib.sha256(data).hexdigest(),
-                answers_taken=len(answers),
-                imported_by=access.as_user(user),
-            )
-            source.file.save(_safe_name(file_name), ContentFile(data), save=False)
-            stored = source.file.name
-            source.save()
-            return source
-    except BaseException:
-        if stored:
-            default_storage.delete(stored)  # the revision is gone, so is its source
-        raise
-
-
-def _safe_name(file_name: str) -> str:
-    stem = "".join(c if c.isalnum() or c in "-_" else "-" for c in PurePath(file_name).stem)
-    return f"{stem[:80] or 'formulier'}.pdf"
+        if preview.new_year is not None:
+            target = workflow.start_profile(profile.school_id, preview.new_year, user)
+            target = workflow.save_answers(target, user, answers, target.revision)
+        else:
+            target = workflow.save_answers(profile, user, answers, base_revision)
+        return keep(target, user, data, name=file_name, kind=ImportedForm.FORM, taken=len(answers))

@@ -8,6 +8,7 @@ from django import forms
 from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
 
+from opensop.imports.bulk import BulkKind
 from opensop.imports.errors import too_large
 
 
@@ -46,7 +47,7 @@ class MultipleFileField(forms.FileField):
     """Several files in one field (Django's documented recipe)."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
-        kwargs.setdefault("widget", MultipleFileInput(attrs={"accept": ".pdf,application/pdf"}))
+        kwargs.setdefault("widget", MultipleFileInput())
         super().__init__(*args, **kwargs)
 
     def clean(self, data: Any, initial: Any = None) -> list[UploadedFile]:
@@ -59,11 +60,19 @@ class MultipleFileField(forms.FileField):
 
 
 MAX_FILES = 300  # one SWV's schools, with room; more is a mistake (or a folder of the wrong kind)
+LABELS = {
+    BulkKind.FORMS: ("Ingevulde formulieren (PDF)", ".pdf,application/pdf"),
+    BulkKind.DOCUMENTS: (
+        "Oudere profieldocumenten (Word, PDF of tekst)",
+        ".docx,.pdf,.txt,application/pdf,text/plain,"
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    ),
+}
 
 
 class BulkUploadForm(forms.Form):
-    pdfs = MultipleFileField(
-        label="Ingevulde formulieren (PDF)",
+    uploads = MultipleFileField(
+        label="Bestanden",
         error_messages={
             "required": "Kies een of meer bestanden.",
             "empty": "Een van de bestanden is leeg.",
@@ -71,15 +80,21 @@ class BulkUploadForm(forms.Form):
         },
     )
     school_year = forms.RegexField(
-        label="Schooljaar voor formulieren zonder schooljaar",
+        label="Schooljaar voor bestanden zonder schooljaar",
         regex=r"^\d{4}-\d{4}$",
         required=False,
-        help_text="Bijvoorbeeld 2025-2026. Noemt een formulier zelf een schooljaar, dan geldt dat.",
+        help_text="Bijvoorbeeld 2025-2026. Noemt een bestand zelf een schooljaar, dan geldt dat.",
         error_messages={"invalid": "Schrijf het schooljaar als 2025-2026."},
     )
 
-    def clean_pdfs(self) -> list[UploadedFile]:
-        files: list[UploadedFile] = self.cleaned_data["pdfs"]
+    def __init__(self, *args: Any, kind: BulkKind, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        label, accept = LABELS[kind]
+        self.fields["uploads"].label = label
+        self.fields["uploads"].widget.attrs["accept"] = accept
+
+    def clean_uploads(self) -> list[UploadedFile]:
+        files: list[UploadedFile] = self.cleaned_data["uploads"]
         limit = int(settings.OPENSOP_IMPORT_MAX_BYTES)
         if len(files) > MAX_FILES:
             raise forms.ValidationError(f"Hoogstens {MAX_FILES} bestanden tegelijk.")
@@ -89,6 +104,4 @@ class BulkUploadForm(forms.Form):
         return files
 
     def named_data(self) -> list[tuple[str, bytes]]:
-        return [
-            (f.name or "formulier.pdf", b"".join(f.chunks())) for f in self.cleaned_data["pdfs"]
-        ]
+        return [(f.name or "bestand", b"".join(f.chunks())) for f in self.cleaned_data["uploads"]]

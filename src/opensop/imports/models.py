@@ -39,3 +39,53 @@ class ImportedForm(models.Model):
 
     def __str__(self) -> str:
         return f"{self.original_name} → {self.profile} (revisie {self.revision})"
+
+
+class BulkImport(models.Model):
+    """A folder of an SWV's files (filled forms or older documents) read in the background.
+
+    Only `opensop.imports.tasks` writes one: the uploads wait in storage until the task has
+    read them, `done` of `total` tells the waiting page how far it got, and at the end
+    `reports` holds a report per file (imports/bulk.py's FileReport) and the uploads are gone.
+    """
+
+    WAITING, RUNNING, READY, FAILED = "wachtend", "bezig", "klaar", "mislukt"
+    STATES = [(WAITING, "wachtend"), (RUNNING, "bezig"), (READY, "klaar"), (FAILED, "mislukt")]
+    KINDS = [("formulieren", "ingevulde formulieren"), ("documenten", "oudere profieldocumenten")]
+
+    swv = models.ForeignKey(
+        "organisations.Swv",
+        on_delete=models.CASCADE,
+        related_name="bulk_imports",
+        verbose_name="samenwerkingsverband",
+    )
+    kind = models.CharField("soort", max_length=12, choices=KINDS)
+    school_year = models.CharField("schooljaar voor bestanden zonder", max_length=9, blank=True)
+    # Per upload its original name and where it waits in storage, in the order chosen.
+    uploads = models.JSONField("bestanden", default=list)
+    reports = models.JSONField("resultaat per bestand", default=list)
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name="ingelezen door",
+    )
+    created_at = models.DateTimeField("aangevraagd op", auto_now_add=True)
+    finished_at = models.DateTimeField("klaar op", null=True, blank=True)
+    state = models.CharField("status", max_length=10, choices=STATES, default=WAITING)
+    done = models.PositiveIntegerField("bestanden verwerkt", default=0)
+    total = models.PositiveIntegerField("bestanden", default=0)
+    error = models.TextField("foutmelding", blank=True)
+
+    class Meta:
+        verbose_name = "bulkimport"
+        verbose_name_plural = "bulkimports"
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.swv_id}: {self.get_kind_display()} ({self.get_state_display()})"
+
+    @property
+    def finished(self) -> bool:
+        return self.state in (self.READY, self.FAILED)

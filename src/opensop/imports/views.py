@@ -1,7 +1,8 @@
-"""Import pages: upload, a preview of what will happen, and the user's confirmation.
+"""Reading DUO's school register: upload, a preview of every row, and the confirmation.
 
 Nothing is saved before the confirmation: the preview only reads. The uploaded file waits
-in storage (imports/pending.py) until the user confirms or uploads another.
+in storage (imports/pending.py) until the user confirms or uploads another. One file into
+one profile (a filled form, an older document): profile_views.py.
 """
 
 from __future__ import annotations
@@ -14,16 +15,11 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
 from opensop.accounts import access
-from opensop.imports import bulk, pending
-from opensop.imports import form_services as forms_import
+from opensop.imports import pending
 from opensop.imports import register_services as register
 from opensop.imports.errors import UnreadableFileError
-from opensop.imports.form_mapping import FieldOutcome, shown
-from opensop.imports.forms import BulkUploadForm, UploadForm
+from opensop.imports.forms import UploadForm
 from opensop.organisations.models import Swv
-from opensop.profiles.models import Profile
-from opensop.profiles.registry import format_of
-from opensop.workflow.services import WorkflowError
 
 REGISTER_HELP = (
     "Het CSV-bestand met schoolvestigingen van DUO (open onderwijsdata), met ; of , "
@@ -92,136 +88,3 @@ def register_confirm(request: HttpRequest, pk: int) -> HttpResponse:
         pending.drop(request, scope)
     messages.success(request, f"Het scholenregister is ingelezen: {plan.summary()}.")
     return redirect("swv-schools", pk=swv.pk)
-
-
-# ------------------------------------------------------------------ filled PDF forms
-
-FORM_HELP = (
-    "Het ingevulde PDF-formulier van het schoolondersteuningsprofiel (met invulvelden). "
-    "Hoogstens {mb} MB."
-)
-
-
-def _form_upload_form(request: HttpRequest) -> UploadForm:
-    mb = int(settings.OPENSOP_IMPORT_MAX_BYTES) // 1_000_000
-    return UploadForm(
-        request.POST if request.method == "POST" else None,
-        request.FILES if request.method == "POST" else None,
-        label="Ingevuld formulier (PDF)",
-        help_text=FORM_HELP.format(mb=mb),
-    )
-
-
-@require_http_methods(["GET", "HEAD", "POST"])
-def form_upload(request: HttpRequest, pk: int) -> HttpResponse:
-    profile = access.profile_for(request.user, pk, "import_form")
-    form = _form_upload_form(request)
-    if not form.is_bound or not form.is_valid():
-        return _form_page(request, profile, form)
-    data = form.data_of_file()
-    try:
-        preview = forms_import.preview_form(profile, request.user, data)
-    except UnreadableFileError as exc:
-        form.add_error("file", str(exc))
-        return _form_page(request, profile, form)
-    name = form.cleaned_data["file"].name or "formulier.pdf"
-    token = pending.keep(request, f"form:{profile.pk}", name, data)
-    return render(
-        request,
-        "imports/form_preview.html",
-        {"profile": profile, "preview": preview, "token": token, "file_name": name}
-        | _preview_context(preview),
-    )
-
-
-def _preview_context(preview: forms_import.FormPreview) -> dict[str, object]:
-    mapping = preview.mapping
-    definition = format_of(preview.profile)
-    conflicts = [
-        (key, definition.entries[key].where, shown(now), shown(new))
-        for key, (now, new) in mapping.conflicts.items()
-    ]
-    return {
-        "unknown": mapping.count(FieldOutcome.UNKNOWN),
-        "unusable": mapping.count(FieldOutcome.UNUSABLE),
-        "conflicts": conflicts,
-    }
-
-
-def _form_page(request: HttpRequest, profile: Profile, form: UploadForm) -> HttpResponse:
-    return render(
-        request,
-        "imports/form_upload.html",
-        {"profile": profile, "form": form},
-        status=400 if form.errors else 200,
-    )
-
-
-@require_POST
-def form_confirm(request: HttpRequest, pk: int) -> HttpResponse:
-    profile = access.profile_for(request.user, pk, "import_form")
-    scope = f"form:{profile.pk}"
-    upload = pending.find(request, scope, request.POST.get("token", ""))
-    if upload is None:
-        messages.error(
-            request, "Er wacht geen formulier op bevestiging (meer). Kies het bestand opnieuw."
-        )
-        return redirect("import-form", pk=profile.pk)
-    try:
-        source = forms_import.import_form(
-            profile,
-            request.user,
-            upload.data,
-            upload.name,
-            base_revision=_int(request.POST.get("revision")),
-            overwrite=request.POST.getlist("overwrite"),
-        )
-    except forms_import.FormImportRefusedError as exc:
-        raise PermissionDenied(str(exc)) from exc
-    except (UnreadableFileError, WorkflowError, forms_import.PreviewOutdatedError) as exc:
-        messages.error(request, f"Niet ingelezen; er is niets opgeslagen. {exc}")
-        return redirect("import-form", pk=profile.pk)
-    finally:
-        pending.drop(request, scope)
-    messages.success(
-        request,
-        f"Het formulier {source.original_name} is ingelezen: {source.answers_taken} "
-        f"antwoorden overgenomen (revisie {source.revision}).",
-    )
-    return redirect("profile", pk=source.profile_id)
-
-
-def _int(text: str | None) -> int:
-    try:
-        return int(text or "")
-    except ValueError:
-        return -1
-
-
-# ------------------------------------------------------------------ filled forms in bulk
-
-
-@require_http_methods(["GET", "HEAD", "POST"])
-def forms_bulk(request: HttpRequest, pk: int) -> HttpResponse:
-    swv = access.swv_for(request.user, pk, "import_forms_in_bulk")
-    form = BulkUploadForm(
-        request.POST if request.method == "POST" else None,
-        request.FILES if request.method == "POST" else None,
-    )
-    context: dict[str, object] = {"swv": swv, "form": form}
-    if form.is_bound and form.is_valid():
-        try:
-            reports = bulk.import_forms(
-                swv,
-                request.user,
-                form.named_data(),
-                school_year=form.cleaned_data["school_year"] or None,
-            )
-        except bulk.BulkImportRefusedError as exc:
-            raise PermissionDenied(str(exc)) from exc
-        except UnreadableFileError as exc:
-            form.add_error("pdfs", str(exc))
-        else:
-            context |= {"reports": reports, "summary": bulk.summary(reports)}
-    status = 400 if form.errors else 200
-    return render(request, "imports/forms_bulk.html", context, status=status)

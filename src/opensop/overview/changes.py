@@ -41,23 +41,24 @@ FIELDS = (
 
 
 def _profiles(region: Region) -> tuple[dict[int, Compared], dict[int, Compared]]:
-    """Per school: the profile shown (by pk) and its previous one, in one query."""
+    """Per school: the profile shown (by pk) and its previous one, in two queries: first
+    which profiles those are (small columns), then only their summaries, so the stored
+    facts of every other year and edition are never read and decoded."""
     shown = {r.profile.pk for r in region.rows if r.profile is not None}
-    rows = (
-        Profile.objects.filter(school__swv=region.swv, school_year__lte=region.filters.year)
+    year = region.filters.year
+    earlier = (
+        Profile.objects.filter(school__swv=region.swv, school_year__lt=year)
         .order_by("school_id", "school_year", "edition")
-        .values_list(*FIELDS)
+        .values_list("pk", "school_id")
     )
-    current: dict[int, Compared] = {}
-    previous: dict[int, Compared] = {}
-    for pk, school, year, fid, version, stored, *facts in rows:
-        compared = Compared(
-            pk, year, registry().get(fid, version), Facts(*facts) if stored else None
-        )
-        if pk in shown:
-            current[school] = compared
-        elif year < region.filters.year:
-            previous[school] = compared  # later years and editions overwrite earlier ones
+    previous_pk = {school: pk for pk, school in earlier}  # the last one per school wins
+    rows = Profile.objects.filter(pk__in=[*shown, *previous_pk.values()]).values_list(*FIELDS)
+    by_pk = {}
+    for pk, school, school_year, fid, version, stored, *facts in rows:
+        facts_now = Facts(*facts) if stored else None
+        by_pk[pk] = (school, Compared(pk, school_year, registry().get(fid, version), facts_now))
+    current = {school: compared for pk, (school, compared) in by_pk.items() if pk in shown}
+    previous = {school: by_pk[pk][1] for school, pk in previous_pk.items() if pk in by_pk}
     return current, previous
 
 

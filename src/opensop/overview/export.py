@@ -9,9 +9,10 @@ from __future__ import annotations
 import csv
 import io
 
-from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font, PatternFill
-from openpyxl.utils import get_column_letter
+import xlsxwriter
+from xlsxwriter.format import Format
+from xlsxwriter.workbook import Workbook
+from xlsxwriter.worksheet import Worksheet
 
 from opensop.overview.tables import Report, Table, Value
 
@@ -42,48 +43,78 @@ CSV_TYPE = "text/csv; charset=utf-8"
 
 
 def to_xlsx(report: Report) -> bytes:
-    book = Workbook()
-    book.remove(book.active)
-    for table in report.tables:
-        _sheet(book, report, table)
+    """One sheet per table. XlsxWriter writes row by row (constant_memory): each row goes
+    to the file as it is written, so a national sheet costs no more memory than a row."""
     out = io.BytesIO()
-    book.save(out)
+    book = xlsxwriter.Workbook(out, {"in_memory": True, "constant_memory": True})
+    styles = _Styles(book)
+    for table in report.tables:
+        _sheet(book, styles, report, table)
+    book.close()
     return out.getvalue()
 
 
-def _sheet(book: Workbook, report: Report, table: Table) -> None:
-    sheet = book.create_sheet(table.key[:31])
-    sheet.append([neutralised(table.caption)])
-    sheet["A1"].font = Font(bold=True, size=13)
-    for label, value in report.filters:
-        sheet.append([label, neutralised(value)])
-    for finding in report.findings if table is report.main or len(report.tables) == 1 else []:
-        sheet.append([neutralised(finding)])
-    sheet.append([])
-    sheet.append([neutralised(c) for c in table.columns])
-    header = sheet.max_row
-    for cell in sheet[header]:
-        cell.font = Font(bold=True)
-        cell.alignment = Alignment(wrap_text=True, vertical="top")
-    fills = {code: PatternFill("solid", fgColor=colour) for code, colour in FILLS.items()}
-    for row in table.rows:
-        sheet.append([neutralised(c.value) for c in row])
-        for cell, source in zip(sheet[sheet.max_row], row, strict=True):
-            fill = next((fills[c] for c in source.css.split() if c in fills), None)
-            if fill is not None:
-                cell.fill = fill
-    if table.row_headers:
-        for (cell,) in sheet.iter_rows(min_row=header + 1, max_col=1):
-            cell.font = Font(bold=True)
-    sheet.freeze_panes = sheet.cell(row=header + 1, column=2 if table.row_headers else 1)
-    _widths(sheet, table)
+class _Styles:
+    """The workbook's formats, made once: XlsxWriter keeps one record per format object."""
+
+    def __init__(self, book: Workbook) -> None:
+        self.title = book.add_format({"bold": True, "font_size": 13})
+        self.header = book.add_format({"bold": True, "text_wrap": True, "valign": "top"})
+        self.row_header = book.add_format({"bold": True})
+        self.fills = {
+            code: book.add_format({"bg_color": f"#{colour}"}) for code, colour in FILLS.items()
+        }
+        self.row_header_fills = {
+            code: book.add_format({"bold": True, "bg_color": f"#{colour}"})
+            for code, colour in FILLS.items()
+        }
+
+    def of(self, css: str, *, row_header: bool) -> Format | None:
+        fills = self.row_header_fills if row_header else self.fills
+        fill = next((fills[c] for c in css.split() if c in fills), None)
+        if fill is None and row_header:
+            return self.row_header
+        return fill
 
 
-def _widths(sheet: object, table: Table) -> None:
-    for index, title in enumerate(table.columns, start=1):
-        longest = max([len(str(r[index - 1].value)) for r in table.rows] or [0])
-        width = min(max(len(title) if index == 1 else 12, longest) + 2, 45)
-        sheet.column_dimensions[get_column_letter(index)].width = width  # type: ignore[attr-defined]
+def _sheet(book: Workbook, styles: _Styles, report: Report, table: Table) -> None:
+    sheet = book.add_worksheet(table.key[:31])
+    _widths(sheet, table)  # before any row: constant_memory writes rows out at once
+    lines: list[list[Value]] = [[label, value] for label, value in report.filters]
+    if table is report.main or len(report.tables) == 1:
+        lines += [[finding] for finding in report.findings]
+    _write(sheet, 0, [table.caption], styles.title)
+    for row, line in enumerate(lines, start=1):
+        _write(sheet, row, line)
+    header = len(lines) + 2  # after one empty row
+    _write(sheet, header, list(table.columns), styles.header)
+    for row, cells in enumerate(table.rows, start=header + 1):
+        for column, cell in enumerate(cells):
+            style = styles.of(cell.css, row_header=table.row_headers and column == 0)
+            _write_cell(sheet, row, column, cell.value, style)
+    sheet.freeze_panes(header + 1, 1 if table.row_headers else 0)
+
+
+def _write(sheet: Worksheet, row: int, values: list[Value], style: Format | None = None) -> None:
+    for column, value in enumerate(values):
+        _write_cell(sheet, row, column, value, style)
+
+
+def _write_cell(
+    sheet: Worksheet, row: int, column: int, value: Value, style: Format | None
+) -> None:
+    # Never sheet.write(): it would read text starting with "=" as a formula.
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        sheet.write_number(row, column, value, style)
+    else:
+        sheet.write_string(row, column, str(neutralised(value)), style)
+
+
+def _widths(sheet: Worksheet, table: Table) -> None:
+    for index, title in enumerate(table.columns):
+        longest = max([len(str(r[index].value)) for r in table.rows] or [0])
+        width = min(max(len(title) if index == 0 else 12, longest) + 2, 45)
+        sheet.set_column(index, index, width)
 
 
 def to_csv(report: Report) -> bytes:

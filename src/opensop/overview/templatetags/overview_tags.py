@@ -3,6 +3,9 @@
 
 from __future__ import annotations
 
+import functools
+import html
+
 from django import forms, template
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
@@ -15,14 +18,22 @@ register = template.Library()
 def _cell(cell: Cell, header: bool) -> str:
     # Decimals the Dutch way (12,5); the exports keep them numbers.
     value = f"{cell.value:.1f}".replace(".", ",") if isinstance(cell.value, float) else cell.value
-    text: str = escape(value)
+    # The standard library's escape: what Django's escape() does, without its lazy-string
+    # and SafeString wrapping per call, which was a third of a large page's time.
+    text = str(value) if isinstance(value, int) else html.escape(value)
     if cell.link:
-        text = f'<a href="{escape(cell.link)}">{text}</a>'
-    classes = f"{cell.css} number".strip() if cell.is_number else cell.css
-    attributes = f' class="{escape(classes)}"' if classes else ""
+        text = f'<a href="{html.escape(cell.link)}">{text}</a>'
+    attributes = _class_attribute(cell.css, cell.is_number)
     if header:
         return f'<th scope="row"{attributes}>{text}</th>'
     return f"<td{attributes}>{text}</td>"
+
+
+@functools.cache
+def _class_attribute(css: str, number: bool) -> str:
+    """A handful of distinct classes over thousands of cells: each made once."""
+    classes = f"{css} number".strip() if number else css
+    return f' class="{html.escape(classes)}"' if classes else ""
 
 
 @register.simple_tag
