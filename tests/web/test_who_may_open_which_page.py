@@ -8,6 +8,7 @@ fails when a URL is added to the application without a row here.
 
 from __future__ import annotations
 
+import datetime
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -23,6 +24,7 @@ from opensop.accounts.models import Invitation, Membership, Role
 from opensop.documents import services
 from opensop.documents.models import BatchState, DocumentBatch
 from opensop.profiles.models import Profile
+from opensop.workflow.models import CouncilDecision
 from tests.web.conftest import PERSONAS, Region, signed_in
 
 SCHOOL_SIDE = {"editor", "mr", "board", "swv_staff", "admin"}
@@ -39,6 +41,7 @@ class World:
     token: str
     membership: Membership
     batch: DocumentBatch  # a finished batch of documents of the concept's SWV
+    decision: CouncilDecision  # a council's advice on the concept, with its letter as a file
 
 
 @pytest.fixture
@@ -59,7 +62,15 @@ def world(
         state=BatchState.READY,
         file=ContentFile(b"PK\x05\x06" + bytes(18), name="pakket.zip"),
     )
-    return World(concept, invitation, token.group(1), membership, batch)
+    decision = CouncilDecision.objects.create(
+        profile=concept,
+        body="mr_of_gmr",
+        right="advies",
+        outcome="positief_advies",
+        date=datetime.date(2026, 2, 3),
+        document=ContentFile(b"%PDF-1.4 advies", name="advies.pdf"),
+    )
+    return World(concept, invitation, token.group(1), membership, batch, decision)
 
 
 @dataclass(frozen=True)
@@ -337,6 +348,26 @@ PAGES += [
     Page("document", concept_url("document/samenvatting/"), SCHOOL_SIDE),
     Page("document-pdf", concept_url("document/profiel.pdf"), SCHOOL_SIDE),
     Page("document-pdf", concept_url("document/samenvatting.pdf"), SCHOOL_SIDE),
+]
+
+
+# The yearly cycle: the SWV's regime and deadline per school year (its managers; a post
+# without a school year is a form error, 400); the council's letter: whoever reads the history.
+PAGES += [
+    Page("swv-regime-years", swv_url("schooljaren/"), SWV_MANAGERS),
+    Page(
+        "swv-regime-years",
+        swv_url("schooljaren/"),
+        SWV_MANAGERS,
+        method="post",
+        data={"school_year": "2026-2027", "regime": "schoolgids", "deadline": "2027-03-01"},
+    ),
+    Page("swv-regime-years", swv_url("schooljaren/"), SWV_MANAGERS, method="post", ok=400),
+    Page(
+        "council-document",
+        lambda w: f"/profielen/{w.profile.pk}/medezeggenschap/{w.decision.pk}/",
+        SCHOOL_SIDE,
+    ),
 ]
 
 

@@ -17,6 +17,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.text import slugify
 
+from opensop.cycle.terms import terms_for
 from opensop.documents import content
 from opensop.documents.models import Kind, StoredDocument
 from opensop.documents.pdf import render_pdf
@@ -57,6 +58,7 @@ def facts_for(profile: Profile) -> content.DocumentFacts:
         adoption=adoption,
         full_url=settings.OPENSOP_BASE_URL + reverse("document", args=[profile.pk, "profiel"]),
         logo=_logo(school.swv),
+        title=terms_for(profile).title,
     )
 
 

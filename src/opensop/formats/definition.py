@@ -600,6 +600,53 @@ class DocumentSettings(StrictModel):
     summary: SummarySettings = Field(default_factory=SummarySettings)
 
 
+class CouncilBody(enum.StrEnum):
+    """Who takes part in adopting the profile (Wet medezeggenschap op scholen)."""
+
+    MR_OF_GMR = "mr_of_gmr"  # the school's MR, or the GMR where the board has one
+    MR = "mr"
+    GMR = "gmr"
+    OUDERGELEDING = "oudergeleding"  # the parents' section of the MR
+
+
+COUNCIL_BODY_LABELS: dict[CouncilBody, str] = {
+    CouncilBody.MR_OF_GMR: "(G)MR",
+    CouncilBody.MR: "MR",
+    CouncilBody.GMR: "GMR",
+    CouncilBody.OUDERGELEDING: "oudergeleding van de MR",
+}
+
+
+class CouncilRight(enum.StrEnum):
+    ADVIES = "advies"
+    INSTEMMING = "instemming"
+
+
+class ParticipationStep(StrictModel):
+    """Which council gives what before the board adopts: advice (the board may deviate,
+    with reasons) or consent (without it the board cannot adopt)."""
+
+    body: CouncilBody = CouncilBody.MR_OF_GMR
+    right: CouncilRight = CouncilRight.ADVIES
+
+    @property
+    def body_label(self) -> str:
+        return COUNCIL_BODY_LABELS[self.body]
+
+
+def _schoolgids_step() -> ParticipationStep:
+    # The schoolgids needs the consent of the parents' section of the MR (WMS art. 13 and 14);
+    # under the bill 36 443 the support offer is part of it.
+    return ParticipationStep(body=CouncilBody.OUDERGELEDING, right=CouncilRight.INSTEMMING)
+
+
+class ParticipationSettings(StrictModel):
+    """The participation step per regime; the defaults are the law's, the SOP's as before."""
+
+    schoolondersteuningsprofiel: ParticipationStep = Field(default_factory=ParticipationStep)
+    schoolgids: ParticipationStep = Field(default_factory=_schoolgids_step)
+
+
 @dataclass(frozen=True)
 class ItemEntry:
     """An item in its place: the section it sits in and its path in the YAML data."""
@@ -628,6 +675,7 @@ class FormatDefinition(StrictModel):
     support_needs: SupportNeedMapping = Field(default_factory=SupportNeedMapping)
     carry_over: list[CarryOver] = Field(default_factory=list)
     documents: DocumentSettings = Field(default_factory=DocumentSettings)
+    participation: ParticipationSettings = Field(default_factory=ParticipationSettings)
 
     _entries: dict[str, ItemEntry] | None = PrivateAttr(default=None)
 

@@ -19,6 +19,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 
 from opensop.accounts.models import Role
+from opensop.cycle.terms import terms_for
 from opensop.workflow.models import StateChange
 
 logger = logging.getLogger(__name__)
@@ -57,6 +58,7 @@ def send_state_change_mail(change: StateChange) -> int:
         return 0
     context = {
         "change": change,
+        "terms": terms_for(profile),
         "profile": profile,
         "school": profile.school,
         "swv": profile.school.swv,
