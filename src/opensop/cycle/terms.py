@@ -18,7 +18,7 @@ from opensop.formats.definition import (
     ParticipationStep,
 )
 from opensop.organisations.models import Swv
-from opensop.profiles.models import Profile
+from opensop.profiles.models import Profile, State
 from opensop.profiles.registry import format_of
 
 
@@ -47,6 +47,12 @@ class Terms:
     def waiting(self) -> str:
         """The state between concept and adopted, e.g. "ter instemming bij de oudergeleding"."""
         return f"ter {self.right} bij de {self.body}"
+
+    def state_label(self, state: str) -> str:
+        """A profile state in these words; the SOP's advice keeps its old label."""
+        if state == State.ADVICE and self.regime != Regime.SOP:
+            return self.waiting
+        return str(State(state).label)
 
 
 def regime_of(swv_id: int, school_year: str) -> Regime:

@@ -18,7 +18,7 @@ from django_htmx.http import HttpResponseClientRedirect
 from django_htmx.middleware import HtmxDetails
 
 from opensop.accounts import access
-from opensop.cycle.terms import terms_for
+from opensop.cycle.terms import deadline_of, terms_for
 from opensop.formats.changes import Change, compare, facts_of, facts_of_check
 from opensop.formats.definition import AnyItem, FixedTextItem, FormatDefinition, Section
 from opensop.formats.profile import ProfileCheck, evaluate_answers
@@ -51,6 +51,8 @@ def profile_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "profile": profile,
             "definition": definition,
             "terms": terms_for(profile),
+            "state_label": terms_for(profile).state_label(profile.state),
+            "deadline": deadline_of(profile.school.swv, profile.school_year),
             "check": check,
             "steps": steps,
             "decisions": profile.council_decisions.all()

@@ -56,9 +56,12 @@ def send_state_change_mail(change: StateChange) -> int:
     recipients = staff_addresses(profile.school.swv_id)
     if not recipients:
         return 0
+    terms = terms_for(profile)
     context = {
         "change": change,
-        "terms": terms_for(profile),
+        "terms": terms,
+        "from_label": terms.state_label(change.from_state),
+        "to_label": terms.state_label(change.to_state),
         "profile": profile,
         "school": profile.school,
         "swv": profile.school.swv,
