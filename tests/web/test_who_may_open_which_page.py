@@ -363,6 +363,25 @@ PAGES += [
         data={"school_year": "2026-2027", "regime": "schoolgids", "deadline": "2027-03-01"},
     ),
     Page("swv-regime-years", swv_url("schooljaren/"), SWV_MANAGERS, method="post", ok=400),
+    # Figures from DUO into a concept: whoever may edit it (posting no file is a form error,
+    # 400; a confirmation without a valid proposal sends the editor back to the upload).
+    Page("duo-upload", concept_url("duo/"), {"editor"}, refused=SCHOOL_SIDE - {"editor"}),
+    Page(
+        "duo-upload",
+        concept_url("duo/"),
+        {"editor"},
+        method="post",
+        ok=400,
+        refused=SCHOOL_SIDE - {"editor"},
+    ),
+    Page(
+        "duo-confirm",
+        concept_url("duo/bevestigen/"),
+        {"editor"},
+        method="post",
+        data={"token": "geen"},
+        refused=SCHOOL_SIDE - {"editor"},
+    ),
     Page(
         "council-document",
         lambda w: f"/profielen/{w.profile.pk}/medezeggenschap/{w.decision.pk}/",

@@ -430,3 +430,11 @@ def may_set_regime(user: AnyUser, swv: Swv) -> bool:
 
 
 SWV_ACTIONS["set_regime"] = may_set_regime
+
+
+def may_prefill_from_duo(user: AnyUser, profile: Profile) -> bool:
+    """Figures from a DUO file become answers: whoever may edit the concept."""
+    return may_edit(user, profile)
+
+
+ACTIONS["prefill_from_duo"] = may_prefill_from_duo

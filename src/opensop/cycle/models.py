@@ -57,3 +57,28 @@ class DeadlineReminder(models.Model):
                 fields=["regime_year", "school", "days_before"], name="unique_deadline_reminder"
             )
         ]
+
+
+class DuoValue(models.Model):
+    """An answer the school took over (confirmed or corrected) from a DUO open-data file:
+    the source file and its count date kept beside the value."""
+
+    profile = models.ForeignKey(
+        "profiles.Profile", on_delete=models.CASCADE, related_name="duo_values"
+    )
+    item_key = models.CharField("vraag", max_length=64)
+    proposed: models.JSONField[object] = models.JSONField("voorgesteld door DUO")
+    value: models.JSONField[object] = models.JSONField("overgenomen waarde")
+    corrected = models.BooleanField("door de school verbeterd", default=False)
+    source_file = models.CharField("bronbestand", max_length=200)
+    source_date = models.DateField("peildatum van het bestand", null=True, blank=True)
+    revision = models.PositiveIntegerField("revisie")
+    taken_by = models.ForeignKey(
+        "auth.User", null=True, on_delete=models.SET_NULL, related_name="+", verbose_name="door"
+    )
+    taken_at = models.DateTimeField("op", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "waarde uit DUO"
+        verbose_name_plural = "waarden uit DUO"
+        ordering = ["profile", "item_key", "-taken_at"]

@@ -647,6 +647,16 @@ class ParticipationSettings(StrictModel):
     schoolgids: ParticipationStep = Field(default_factory=_schoolgids_step)
 
 
+class PrefillRule(StrictModel):
+    """An item a DUO open-data file proposes a value for (imports/duo_figures.py): the sum
+    of `columns` in the school's row, or that sum as a percentage of the column `share_of`;
+    for a date item the one column's date (YYYYMMDD). The school confirms or corrects it."""
+
+    item: Key
+    columns: list[str] = Field(min_length=1)
+    share_of: str | None = None
+
+
 @dataclass(frozen=True)
 class ItemEntry:
     """An item in its place: the section it sits in and its path in the YAML data."""
@@ -676,6 +686,7 @@ class FormatDefinition(StrictModel):
     carry_over: list[CarryOver] = Field(default_factory=list)
     documents: DocumentSettings = Field(default_factory=DocumentSettings)
     participation: ParticipationSettings = Field(default_factory=ParticipationSettings)
+    prefill: list[PrefillRule] = Field(default_factory=list)
 
     _entries: dict[str, ItemEntry] | None = PrivateAttr(default=None)
 

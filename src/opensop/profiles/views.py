@@ -18,6 +18,7 @@ from django_htmx.http import HttpResponseClientRedirect
 from django_htmx.middleware import HtmxDetails
 
 from opensop.accounts import access
+from opensop.cycle.models import DuoValue
 from opensop.cycle.terms import deadline_of, terms_for
 from opensop.formats.changes import Change, compare, facts_of, facts_of_check
 from opensop.formats.definition import AnyItem, FixedTextItem, FormatDefinition, Section
@@ -59,6 +60,9 @@ def profile_detail(request: HttpRequest, pk: int) -> HttpResponse:
             if access.may_read_history(request.user, profile)
             else [],
             "current_decision": services.current_decision(profile),
+            "duo_values": _duo_values(profile, definition)
+            if access.may_read_history(request.user, profile)
+            else [],
             "history": history,
             "today": datetime.date.today().isoformat(),
             "can_edit": access.may_edit(request.user, profile),
@@ -73,6 +77,36 @@ def profile_detail(request: HttpRequest, pk: int) -> HttpResponse:
             ),
         },
     )
+
+
+@dataclass(frozen=True)
+class DuoShown:
+    row: DuoValue
+    label: str
+    shown: str
+    proposed: str
+
+
+def _duo_values(profile: Profile, definition: FormatDefinition) -> list[DuoShown]:
+    """The newest DUO source of each answer still as it was taken over."""
+    newest: dict[str, DuoValue] = {}
+    for row in profile.duo_values.order_by("-taken_at", "-pk"):
+        newest.setdefault(row.item_key, row)
+    shown = []
+    for key, row in newest.items():
+        entry = definition.entries.get(key)
+        if entry is None or profile.answers.get(key) != row.value:
+            continue  # changed by hand since: DUO is no longer its source
+        item = entry.item
+        shown.append(
+            DuoShown(
+                row,
+                item.label,
+                editing.shown_value(item, row.value),
+                editing.shown_value(item, row.proposed),
+            )
+        )
+    return shown
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from pathlib import PurePath
 from typing import Any
 
@@ -16,6 +17,7 @@ from django.utils import timezone
 
 from opensop.accounts import access
 from opensop.accounts.access import AnyUser
+from opensop.cycle.models import DuoValue
 from opensop.cycle.terms import terms_for
 from opensop.formats.answers import check_answers
 from opensop.formats.carry_over import carry_over
@@ -277,6 +279,50 @@ def _new_profile(
             answers=answers,
         )
     return profile
+
+
+@dataclass(frozen=True)
+class DuoTake:
+    """One value the school takes from a DUO proposal, as proposed or corrected."""
+
+    item_key: str
+    proposed: Any
+    value: Any
+
+
+def take_duo_values(
+    profile: Profile,
+    user: AnyUser,
+    taken: list[DuoTake],
+    *,
+    source_file: str,
+    source_date: datetime.date | None,
+    base_revision: int,
+) -> Profile:
+    """Save the values the school confirmed or corrected from a DUO file, with the file and
+    its count date beside each: all or nothing, never over someone else's save."""
+    _require(bool(taken), "Kies ten minste één waarde om over te nemen.")
+    with transaction.atomic():
+        profile = _locked(profile)
+        _require(access.may_edit(user, profile), "U mag dit profiel niet (meer) wijzigen.")
+        changes = {t.item_key: t.value for t in taken}
+        _refuse_conflicts(profile, user, changes, base_revision)
+        profile = _save(profile, user, changes)
+        DuoValue.objects.bulk_create(
+            DuoValue(
+                profile=profile,
+                item_key=t.item_key,
+                proposed=t.proposed,
+                value=profile.answers.get(t.item_key),
+                corrected=profile.answers.get(t.item_key) != t.proposed,
+                source_file=source_file[:200],
+                source_date=source_date,
+                revision=profile.revision,
+                taken_by=access.as_user(user),
+            )
+            for t in taken
+        )
+        return profile
 
 
 # ------------------------------------------------------------------ workflow steps
