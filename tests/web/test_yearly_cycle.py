@@ -137,6 +137,10 @@ def test_a_format_may_ask_the_mrs_consent_for_its_profile(region: Region) -> Non
         True,
         "ter instemming bij de MR",
     )
+    assert terms.state_label("advice") == "ter instemming bij de MR"
+    assert terms_for_year(region.school.swv_id, "2025-2026").state_label("advice") == (
+        "ter advies bij (G)MR"  # the label the old regime always had
+    )
 
 
 # ------------------------------------------------------------------ reminders before the deadline

@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from opensop.cycle.models import DeadlineReminder, RegimeYear
+from opensop.cycle.models import DeadlineReminder, DuoValue, RegimeYear
 
 
 @admin.register(RegimeYear)
@@ -13,3 +13,9 @@ class RegimeYearAdmin(admin.ModelAdmin[RegimeYear]):
 class DeadlineReminderAdmin(admin.ModelAdmin[DeadlineReminder]):
     list_display = ["regime_year", "school", "days_before", "sent_at"]
     readonly_fields = ["sent_at"]
+
+
+@admin.register(DuoValue)
+class DuoValueAdmin(admin.ModelAdmin[DuoValue]):
+    list_display = ["profile", "item_key", "value", "corrected", "source_file", "source_date"]
+    readonly_fields = ["taken_at"]

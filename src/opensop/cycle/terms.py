@@ -49,8 +49,8 @@ class Terms:
         return f"ter {self.right} bij de {self.body}"
 
     def state_label(self, state: str) -> str:
-        """A profile state in these words; the SOP's advice keeps its old label."""
-        if state == State.ADVICE and self.regime != Regime.SOP:
+        """A profile state in these words; the (G)MR's advice keeps its old label."""
+        if state == State.ADVICE and self.step != ParticipationStep():
             return self.waiting
         return str(State(state).label)
 
@@ -78,11 +78,6 @@ def terms_for(profile: Profile) -> Terms:
         cached = terms_for_year(profile.school.swv_id, profile.school_year, format_of(profile))
         setattr(profile, "_opensop_terms", cached)  # noqa: B010
     return cached
-
-
-def forget_terms(profile: Profile) -> None:
-    if hasattr(profile, "_opensop_terms"):
-        delattr(profile, "_opensop_terms")
 
 
 def _terms(regime: Regime, definition: FormatDefinition | None) -> Terms:
