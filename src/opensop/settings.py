@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "opensop.imports",
     "opensop.overview",
     "opensop.cycle",
+    "opensop.basisondersteuning",
     "opensop.demo",
 ]
 

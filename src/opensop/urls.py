@@ -4,6 +4,7 @@ from django.urls import path
 
 from opensop.accounts import people_views
 from opensop.accounts import views as account_views
+from opensop.basisondersteuning import views as base_support_views
 from opensop.cycle import views as cycle_views
 from opensop.documents import batch_views
 from opensop.documents import views as document_views
@@ -45,6 +46,13 @@ urlpatterns = [
         document_views.document_pdf,
         name="document-pdf",
     ),
+    # The adopted support offer as a chapter for the schoolgids (web page, Word, PDF).
+    path("profielen/<int:pk>/schoolgids/", document_views.chapter, name="chapter"),
+    path(
+        "profielen/<int:pk>/schoolgids.<slug:extension>",
+        document_views.chapter_download,
+        name="chapter-download",
+    ),
     path("tweestapsverificatie/instellen/", account_views.setup, name="two-factor-setup"),
     path("tweestapsverificatie/controleren/", account_views.verify, name="two-factor-verify"),
     # People and their roles; invitations by e-mail link (accounts/people_views.py)
@@ -73,6 +81,18 @@ urlpatterns = [
         swv_views.edit_school,
         name="swv-school-edit",
     ),
+    # The SWV's basisondersteuning (versions, draft) and its ouder- en jeugdsteunpunt.
+    path(
+        "swv/<int:pk>/basisondersteuning/",
+        base_support_views.base_support,
+        name="swv-base-support",
+    ),
+    path(
+        "swv/<int:pk>/basisondersteuning/publiceren/",
+        base_support_views.publish,
+        name="swv-base-support-publish",
+    ),
+    path("swv/<int:pk>/steunpunt/", swv_views.parent_help, name="swv-parent-help"),
     # Imports: DUO's school register into an SWV; a filled PDF form into a profile.
     path("swv/<int:pk>/scholen/inlezen/", import_views.register_upload, name="import-register"),
     path(

@@ -219,3 +219,19 @@ def test_document_settings_name_existing_answers() -> None:
     assert problems[1].startswith(
         "fout.yaml:14: documents.summary.school_text: onbekend item 'samenvating'"
     )
+
+
+def test_chapter_settings_name_existing_answers() -> None:
+    text = (
+        FORMAT_HEADER
+        + SECTION_START
+        + "      - {key: grenzen, kind: long_text, label: Wat wij niet bieden}\n"
+        + "documents:\n"
+        + "  chapter:\n"
+        + "    limits: [grenzen, grenze]\n"
+    )
+    problems = problems_of(text)
+    assert len(problems) == 1
+    assert problems[0].startswith(
+        "fout.yaml:13: documents.chapter.limits[1]: onbekend item 'grenze'"
+    )

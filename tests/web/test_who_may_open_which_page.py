@@ -23,7 +23,7 @@ from opensop.accounts import invitations
 from opensop.accounts.models import Invitation, Membership, Role
 from opensop.documents import services
 from opensop.documents.models import BatchState, DocumentBatch
-from opensop.profiles.models import Profile
+from opensop.profiles.models import Profile, State
 from opensop.workflow.models import CouncilDecision
 from tests.web.conftest import PERSONAS, Region, signed_in
 
@@ -41,6 +41,7 @@ class World:
     token: str
     membership: Membership
     batch: DocumentBatch  # a finished batch of documents of the concept's SWV
+    adopted: Profile  # the same school's adopted profile of the year before
     decision: CouncilDecision  # a council's advice on the concept, with its letter as a file
 
 
@@ -70,7 +71,16 @@ def world(
         date=datetime.date(2026, 2, 3),
         document=ContentFile(b"%PDF-1.4 advies", name="advies.pdf"),
     )
-    return World(concept, invitation, token.group(1), membership, batch, decision)
+    adopted = Profile.objects.create(
+        school=concept.school,
+        format_id=concept.format_id,
+        format_version=concept.format_version,
+        school_year="2024-2025",
+        state=State.ADOPTED,
+        adopted_on=datetime.date(2025, 2, 3),
+        answers=concept.answers,
+    )
+    return World(concept, invitation, token.group(1), membership, batch, adopted, decision)
 
 
 @dataclass(frozen=True)
@@ -386,6 +396,58 @@ PAGES += [
         "council-document",
         lambda w: f"/profielen/{w.profile.pk}/medezeggenschap/{w.decision.pk}/",
         SCHOOL_SIDE,
+    ),
+]
+
+
+# The chapter for the schoolgids: of an adopted profile, for whoever may read it (the
+# inspectorate too); of a concept, nobody yet (its readers are refused).
+ADOPTED_READERS = SCHOOL_SIDE | {"inspectorate"}
+
+
+def adopted_url(suffix: str) -> Callable[[World], str]:
+    return lambda world: f"/profielen/{world.adopted.pk}/{suffix}"
+
+
+PAGES += [
+    Page("chapter", adopted_url("schoolgids/"), ADOPTED_READERS),
+    Page("chapter-download", adopted_url("schoolgids.docx"), ADOPTED_READERS),
+    Page("chapter-download", adopted_url("schoolgids.pdf"), ADOPTED_READERS),
+    Page("chapter", concept_url("schoolgids/"), set(), refused=SCHOOL_SIDE),
+    Page("chapter-download", concept_url("schoolgids.docx"), set(), refused=SCHOOL_SIDE),
+]
+
+# The SWV's basisondersteuning (draft, publish) and its ouder- en jeugdsteunpunt: its staff
+# and site admins. Publishing without a draft says so and returns to the page (302).
+PAGES += [
+    Page("swv-base-support", swv_url("basisondersteuning/"), SWV_MANAGERS),
+    Page(
+        "swv-base-support",
+        swv_url("basisondersteuning/"),
+        SWV_MANAGERS,
+        method="post",
+        data={
+            "title": "Basisondersteuning",
+            "valid_from": "2025-08-01",
+            "onderdeel-TOTAL_FORMS": "1",
+            "onderdeel-INITIAL_FORMS": "0",
+            "onderdeel-0-title": "Veilig klimaat",
+            "onderdeel-0-text": "- een pestprotocol",
+        },
+    ),
+    Page(
+        "swv-base-support-publish",
+        swv_url("basisondersteuning/publiceren/"),
+        SWV_MANAGERS,
+        method="post",
+    ),
+    Page("swv-parent-help", swv_url("steunpunt/"), SWV_MANAGERS),
+    Page(
+        "swv-parent-help",
+        swv_url("steunpunt/"),
+        SWV_MANAGERS,
+        method="post",
+        data={"parent_help_name": "Steunpunt", "parent_help_phone": "045 000 11 22"},
     ),
 ]
 

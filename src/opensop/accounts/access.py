@@ -438,3 +438,33 @@ def may_prefill_from_duo(user: AnyUser, profile: Profile) -> bool:
 
 
 ACTIONS["prefill_from_duo"] = may_prefill_from_duo
+
+# ------------------------------------------------------------------ basisondersteuning, steunpunt
+# The SWV keeps its basisondersteuning once, for all its schools, and the contact details of
+# its ouder- en jeugdsteunpunt: its staff and site admins write them; every profile of the
+# SWV shows them to whoever may read that profile.
+
+
+def may_keep_base_support(user: AnyUser, swv: Swv) -> bool:
+    return is_site_admin(user) or is_staff_of_swv(user, swv)
+
+
+def may_edit_parent_help(user: AnyUser, swv: Swv) -> bool:
+    return is_site_admin(user) or is_staff_of_swv(user, swv)
+
+
+SWV_ACTIONS["keep_base_support"] = may_keep_base_support
+SWV_ACTIONS["edit_parent_help"] = may_edit_parent_help
+
+
+# ------------------------------------------------------------------ the schoolgids chapter
+# The school's support offer as a chapter for its schoolgids: only of an adopted or published
+# profile (what the board adopted), for whoever may read that profile; published ones are
+# public like the profile. A reader of a concept is refused (403), everyone else 404.
+
+
+def may_download_chapter(user: AnyUser, profile: Profile) -> bool:
+    return profile.state in (State.ADOPTED, State.PUBLISHED) and may_read(user, profile)
+
+
+ACTIONS["download_chapter"] = may_download_chapter

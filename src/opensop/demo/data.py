@@ -14,12 +14,15 @@ from django.contrib.auth.models import User
 from django.db import transaction
 
 from opensop.accounts.models import Membership, Role
+from opensop.basisondersteuning import services as base_support
+from opensop.basisondersteuning.text import read_yaml
 from opensop.formats.source import load_yaml
 from opensop.organisations.models import Board, School, Swv
 from opensop.profiles.models import Profile, State
 from opensop.workflow import services
 
 EXAMPLES = Path(__file__).resolve().parents[3] / "examples"
+BASE_SUPPORT_DIR = Path(__file__).resolve().parents[1] / "basisondersteuning" / "data"
 PASSWORD = "demo-wachtwoord"  # noqa: S105 - demo accounts only, printed by the run command
 YEAR = "2025-2026"
 
@@ -138,12 +141,36 @@ def load_demo() -> None:
         )
         for name, brin, city, swv_code, board, _, _ in SCHOOLS
     }
+    _base_support(swvs)
     users = {user.username: _user(user, schools, boards, swvs) for user in all_users()}
     for _, brin, _, swv_code, board, example, state in SCHOOLS:
         if example is None or state is None:
             continue
         sector_dir = swvs[swv_code].format_id
         _profile(schools[brin], EXAMPLES / sector_dir / f"{example}.yaml", state, users, board)
+
+
+# The SWVs' basisondersteuning as versioned SWV documents (the shipped YAML files), and a
+# made-up ouder- en jeugdsteunpunt for each, as the schoolgids chapter names them.
+BASE_SUPPORT = {
+    "zuid-kennemerland-vo": "zuid-kennemerland.yaml",
+    "zuid-limburg-po": "zuid-limburg.yaml",
+}
+
+
+def _base_support(swvs: dict[str, Swv]) -> None:
+    for swv in swvs.values():
+        text = read_yaml((BASE_SUPPORT_DIR / BASE_SUPPORT[swv.format_id]).read_text("utf-8"))
+        base_support.publish_text(swv, None, text, text.valid_from or datetime.date(2025, 8, 1))
+        swv.parent_help_name = f"Ouder- en jeugdsteunpunt {swv.name}"
+        swv.parent_help_phone = "088 000 00 00"
+        swv.parent_help_email = "steunpunt@example.nl"
+        swv.parent_help_website = "https://steunpunt.example.nl"
+        swv.parent_help_text = (
+            "Onafhankelijk advies voor ouders over passend onderwijs en extra ondersteuning. "
+            "Bereikbaar op werkdagen van 9 tot 16 uur."
+        )
+        swv.save()
 
 
 def _user(

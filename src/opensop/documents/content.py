@@ -11,6 +11,7 @@ import datetime
 from dataclasses import dataclass, field
 from typing import Any
 
+from opensop.basisondersteuning.text import Part
 from opensop.formats.answers import format_number
 from opensop.formats.definition import (
     FormatDefinition,
@@ -67,6 +68,10 @@ class FullProfile:
     format_ref: str
     sections: list[ShownSection]
     norms: list[NormResult] | None  # None: the SWV leaves them out of the document
+    # The SWV's basisondersteuning in force ("Titel, versie 2, geldig vanaf ..."), and its
+    # parts no fixed text of the format takes (those that do stand in their sections).
+    base_support_title: str = ""
+    base_support_parts: list[Part] = field(default_factory=list)
 
 
 @dataclass(frozen=True)

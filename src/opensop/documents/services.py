@@ -15,15 +15,18 @@ from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.formats import date_format
 from django.utils.text import slugify
 
+from opensop.basisondersteuning.services import shown_format_of
 from opensop.cycle.terms import terms_for
+from opensop.documents import chapter as chapter_model
 from opensop.documents import content
+from opensop.documents.chapter_docx import chapter_docx
 from opensop.documents.models import Kind, StoredDocument
 from opensop.documents.pdf import render_pdf
 from opensop.organisations.models import Swv
 from opensop.profiles.models import Profile, State
-from opensop.profiles.registry import format_of
 
 FROZEN = (State.ADOPTED, State.PUBLISHED)
 TEMPLATES = {Kind.FULL: "documents/full.html", Kind.SUMMARY: "documents/summary.html"}
@@ -73,9 +76,17 @@ def _logo(swv: Swv) -> str:
 
 
 def document_model(profile: Profile, kind: Kind) -> content.FullProfile | content.Summary:
-    definition, facts = format_of(profile), facts_for(profile)
+    (definition, in_force), facts = shown_format_of(profile), facts_for(profile)
     if kind == Kind.FULL:
-        return content.full_profile(definition, profile.answers, facts)
+        doc = content.full_profile(definition, profile.answers, facts)
+        if in_force is not None:
+            version = in_force.version
+            doc.base_support_title = (
+                f"{version.title}, versie {version.number}, "
+                f"geldig vanaf {date_format(version.valid_from, 'j F Y')}"
+            )
+            doc.base_support_parts = in_force.unplaced
+        return doc
     return content.summary(definition, profile.answers, facts)
 
 
@@ -124,3 +135,46 @@ def _read(stored: StoredDocument) -> bytes:
     with stored.file.open("rb") as handle:
         data: bytes = handle.read()
     return data
+
+
+# ------------------------------------------------------------------ the schoolgids chapter
+# Rendered on each request from the adopted answers and the basisondersteuning in force on
+# the adoption date, so it is the same every time; nothing is stored.
+
+
+def chapter_of(profile: Profile) -> chapter_model.Chapter:
+    (definition, in_force), swv = shown_format_of(profile), profile.school.swv
+    base = (
+        chapter_model.BaseSupportInForce(in_force.text, in_force.version.number)
+        if in_force is not None
+        else None
+    )
+    help_at_swv = chapter_model.ParentHelp(
+        name=swv.parent_help_name,
+        phone=swv.parent_help_phone,
+        email=swv.parent_help_email,
+        website=swv.parent_help_website,
+        text=swv.parent_help_text,
+    )
+    return chapter_model.chapter(definition, profile.answers, facts_for(profile), base, help_at_swv)
+
+
+def chapter_html(profile: Profile, *, for_print: bool = False) -> str:
+    return render_to_string(
+        "documents/chapter.html", {"doc": chapter_of(profile), "for_print": for_print}
+    )
+
+
+def chapter_pdf(profile: Profile) -> bytes:
+    return render_pdf(chapter_html(profile, for_print=True))
+
+
+def chapter_word(profile: Profile) -> bytes:
+    return chapter_docx(chapter_of(profile))
+
+
+def chapter_file_name(profile: Profile, extension: str) -> str:
+    edition = f"-versie-{profile.edition}" if profile.edition > 1 else ""
+    school = slugify(profile.school.name)
+    year = profile.school_year
+    return f"{profile.school.code}-{school}-schoolgids-ondersteuning-{year}{edition}.{extension}"

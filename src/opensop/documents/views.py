@@ -34,3 +34,31 @@ def document_pdf(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
         "private, no-cache" if profile.state not in services.FROZEN else ("private, max-age=3600")
     )
     return response
+
+
+# ------------------------------------------------------------------ the schoolgids chapter
+
+CHAPTER_FORMS = {
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "pdf": "application/pdf",
+}
+
+
+def chapter(request: HttpRequest, pk: int) -> HttpResponse:
+    """The chapter for the schoolgids as an accessible web page (for the school's website)."""
+    profile = access.profile_for(request.user, pk, "download_chapter")
+    return HttpResponse(services.chapter_html(profile))
+
+
+def chapter_download(request: HttpRequest, pk: int, extension: str) -> HttpResponse:
+    """The same chapter as Word (to paste into the schoolgids) or as tagged PDF."""
+    profile = access.profile_for(request.user, pk, "download_chapter")
+    if extension not in CHAPTER_FORMS:
+        raise Http404
+    data = services.chapter_word(profile) if extension == "docx" else services.chapter_pdf(profile)
+    response = HttpResponse(data, content_type=CHAPTER_FORMS[extension])
+    name = services.chapter_file_name(profile, extension)
+    disposition = "attachment" if extension == "docx" else "inline"
+    response["Content-Disposition"] = f'{disposition}; filename="{name}"'
+    response["Cache-Control"] = "private, max-age=600"
+    return response

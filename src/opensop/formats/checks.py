@@ -411,6 +411,12 @@ def _documents(definition: FormatDefinition) -> Iterator[Finding]:
     ]
     if summary.school_text is not None:
         references.append((("documents", "summary", "school_text"), summary.school_text))
+    chapter = definition.documents.chapter
+    references += [
+        (("documents", "chapter", field, i), key)
+        for field in ("extra_support", "limits")
+        for i, key in enumerate(getattr(chapter, field))
+    ]
     for path, key in references:
         if key not in definition.entries:
             yield Finding(path, f"onbekend item '{key}'")

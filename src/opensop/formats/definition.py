@@ -593,11 +593,23 @@ class SummarySettings(StrictModel):
     contact: list[Key] = Field(default_factory=list)
 
 
+class ChapterSettings(StrictModel):
+    """Which answers fill the chapter a school puts in its schoolgids (docs/documents.md)."""
+
+    # Answers that name the school's extra support. Empty: every offer checklist of the
+    # format, then the summary's `extra_support`.
+    extra_support: list[Key] = Field(default_factory=list)
+    # Answers in which the school says what it cannot offer. Empty: the chapter has no
+    # section on limits (the format does not ask).
+    limits: list[Key] = Field(default_factory=list)
+
+
 class DocumentSettings(StrictModel):
     """How the documents of this format look; chosen by the SWV that owns the format."""
 
     norms_appendix: bool = True
     summary: SummarySettings = Field(default_factory=SummarySettings)
+    chapter: ChapterSettings = Field(default_factory=ChapterSettings)
 
 
 class CouncilBody(enum.StrEnum):

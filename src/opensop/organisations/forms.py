@@ -7,7 +7,7 @@ from typing import Any
 
 from django import forms
 
-from opensop.organisations.models import Board, School
+from opensop.organisations.models import Board, School, Swv
 from opensop.organisations.services import NewBoard
 
 BOARD_NUMBER = re.compile(r"^\d{5}$")
@@ -106,3 +106,22 @@ class SchoolForm(forms.ModelForm[School]):
             name=self.cleaned_data["new_board_name"].strip(),
             number=self.cleaned_data["new_board_number"] or None,
         )
+
+
+class ParentHelpForm(forms.ModelForm[Swv]):
+    """The SWV's ouder- en jeugdsteunpunt, as parents read it in every school's schoolgids."""
+
+    parent_help_website = forms.URLField(
+        label="Website steunpunt", required=False, assume_scheme="https"
+    )
+
+    class Meta:
+        model = Swv
+        fields = [
+            "parent_help_name",
+            "parent_help_phone",
+            "parent_help_email",
+            "parent_help_website",
+            "parent_help_text",
+        ]
+        widgets = {"parent_help_text": forms.Textarea(attrs={"rows": 4})}

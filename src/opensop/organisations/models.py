@@ -49,6 +49,23 @@ class Swv(models.Model):
         ),
     )
 
+    # Where parents get independent help: the SWV's ouder- en jeugdsteunpunt (in the chapter
+    # each school puts in its schoolgids). Kept here once, by the SWV's staff.
+    parent_help_name = models.CharField(
+        "naam steunpunt",
+        max_length=200,
+        blank=True,
+        help_text="Bijv. Ouder- en jeugdsteunpunt Zuid-Kennemerland",
+    )
+    parent_help_phone = models.CharField("telefoon steunpunt", max_length=40, blank=True)
+    parent_help_email = models.EmailField("e-mail steunpunt", blank=True)
+    parent_help_website = models.URLField("website steunpunt", blank=True)
+    parent_help_text = models.TextField(
+        "wat het steunpunt doet",
+        blank=True,
+        help_text="In gewone taal: waarvoor ouders er terecht kunnen, wanneer het bereikbaar is.",
+    )
+
     class Meta:
         verbose_name = "samenwerkingsverband"
         verbose_name_plural = "samenwerkingsverbanden"

@@ -60,3 +60,25 @@ def _save(school: School, board: Board | NewBoard) -> School:
     school.full_clean()
     school.save()
     return school
+
+
+PARENT_HELP_FIELDS = (
+    "parent_help_name",
+    "parent_help_phone",
+    "parent_help_email",
+    "parent_help_website",
+    "parent_help_text",
+)
+
+
+def update_parent_help(swv: Swv, details: dict[str, str], user: AnyUser) -> Swv:
+    """Save the contact details of the SWV's ouder- en jeugdsteunpunt (for the schoolgids)."""
+    with transaction.atomic():
+        stored = Swv.objects.select_for_update().get(pk=swv.pk)
+        if not access.may_edit_parent_help(user, stored):
+            raise SchoolError(f"Alleen medewerkers van {swv} wijzigen het steunpunt van {swv}.")
+        for name in PARENT_HELP_FIELDS:
+            setattr(stored, name, details.get(name, "").strip())
+        stored.full_clean()
+        stored.save(update_fields=list(PARENT_HELP_FIELDS))
+        return stored

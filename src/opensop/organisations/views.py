@@ -16,7 +16,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 
 from opensop.accounts import access
 from opensop.organisations import services
-from opensop.organisations.forms import SchoolForm
+from opensop.organisations.forms import ParentHelpForm, SchoolForm
 from opensop.organisations.models import Board, School, Swv
 from opensop.profiles.models import Profile
 
@@ -90,5 +90,22 @@ def _form_page(request: HttpRequest, swv: Swv, form: SchoolForm, *, title: str) 
         request,
         "organisations/school_form.html",
         {"swv": swv, "form": form, "title": title},
+        status=400 if form.errors else 200,
+    )
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def parent_help(request: HttpRequest, pk: int) -> HttpResponse:
+    """The SWV's ouder- en jeugdsteunpunt: its contact details in every schoolgids chapter."""
+    swv = access.swv_for(request.user, pk, "edit_parent_help")
+    form = ParentHelpForm(request.POST if request.method == "POST" else None, instance=swv)
+    if form.is_bound and form.is_valid():
+        services.update_parent_help(swv, form.cleaned_data, request.user)
+        messages.success(request, "De gegevens van het steunpunt zijn opgeslagen.")
+        return redirect("swv-parent-help", pk=swv.pk)
+    return render(
+        request,
+        "organisations/parent_help.html",
+        {"swv": Swv.objects.get(pk=swv.pk), "form": form},
         status=400 if form.errors else 200,
     )

@@ -18,6 +18,7 @@ from django_htmx.http import HttpResponseClientRedirect
 from django_htmx.middleware import HtmxDetails
 
 from opensop.accounts import access
+from opensop.basisondersteuning.services import reference_date, shown_format_of, version_on
 from opensop.cycle.models import DuoValue
 from opensop.cycle.terms import deadline_of, terms_for
 from opensop.formats.changes import Change, compare, facts_of, facts_of_check
@@ -39,7 +40,7 @@ def home(request: HttpRequest) -> HttpResponse:
 
 def profile_detail(request: HttpRequest, pk: int) -> HttpResponse:
     profile = access.profile_for(request.user, pk)
-    definition = format_of(profile)
+    definition, in_force = shown_format_of(profile)
     check = evaluate_answers(definition, profile.answers)
     steps = [
         step for step, may in access.ACTIONS.items() if step in STEPS and may(request.user, profile)
@@ -66,6 +67,8 @@ def profile_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "history": history,
             "today": datetime.date.today().isoformat(),
             "can_edit": access.may_edit(request.user, profile),
+            "in_force": in_force,
+            "can_download_chapter": access.may_download_chapter(request.user, profile),
             "can_read_history": access.may_read_history(request.user, profile),
             "next_year": next_school_year(profile.school_year)
             if access.may_start_profile(request.user, profile.school)
@@ -227,7 +230,7 @@ def edit_section(request: HtmxRequest, pk: int, number: str) -> HttpResponse:
     the save state, the new revision and the live panel; without it, the button saves.
     """
     profile = access.profile_for(request.user, pk, "edit")
-    definition = format_of(profile)
+    definition, _ = shown_format_of(profile)
     section = editing.find_section(definition, number)
     if section is None:
         raise Http404
@@ -281,6 +284,7 @@ def _section_context(
         "definition": definition,
         "section": section,
         "fixed_texts": [item for item in section.items if isinstance(item, FixedTextItem)],
+        "base_support": version_on(profile.school.swv, reference_date(profile)),
         "widgets": [
             editing.widget_for(item, outcome.values.get(item.key), outcome.errors.get(item.key, []))
             for item in items

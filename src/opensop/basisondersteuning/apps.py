@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class BasisondersteuningConfig(AppConfig):
+    name = "opensop.basisondersteuning"
+    verbose_name = "Basisondersteuning"
