@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "opensop.documents",
     "opensop.imports",
     "opensop.overview",
+    "opensop.cycle",
     "opensop.basisondersteuning",
     "opensop.demo",
 ]

@@ -5,6 +5,7 @@ from django.urls import path
 from opensop.accounts import people_views
 from opensop.accounts import views as account_views
 from opensop.basisondersteuning import views as base_support_views
+from opensop.cycle import views as cycle_views
 from opensop.documents import batch_views
 from opensop.documents import views as document_views
 from opensop.imports import bulk_views
@@ -124,6 +125,15 @@ urlpatterns = [
         name="import-document-confirm",
     ),
     path("swv/<int:pk>/wijzigingen/", workflow_views.state_changes, name="swv-state-changes"),
+    # The yearly cycle: regime and deadline per school year; the council's decision as a file.
+    path("swv/<int:pk>/schooljaren/", cycle_views.regime_years, name="swv-regime-years"),
+    path("profielen/<int:pk>/duo/", cycle_views.duo_upload, name="duo-upload"),
+    path("profielen/<int:pk>/duo/bevestigen/", cycle_views.duo_confirm, name="duo-confirm"),
+    path(
+        "profielen/<int:pk>/medezeggenschap/<int:decision_pk>/",
+        workflow_views.council_document,
+        name="council-document",
+    ),
     # SWV staff: the documents of their schools' adopted profiles as one ZIP, built in the
     # background (documents/tasks.py).
     path("swv/<int:pk>/documenten/", batch_views.batches_page, name="swv-documents"),

@@ -87,6 +87,18 @@ def test_new_school_year_starts_from_last_years_answers(region: Region, concept:
     assert next_year.revisions.count() == 1
 
 
+def test_a_new_year_starts_from_the_last_adopted_profile_not_a_later_concept(
+    region: Region, concept: Profile
+) -> None:
+    adopted = bring_to("adopted", concept, region)
+    editor = region.user("editor")
+    unfinished = services.start_profile(region.school.pk, "2026-2027", editor)
+    services.save_answers(unfinished, editor, {"directeur": "mw. Nooit Vastgesteld"}, 1)  # type: ignore[arg-type]
+    newest = services.start_profile(region.school.pk, "2027-2028", editor)
+    assert newest.answers["directeur"] == adopted.answers["directeur"]
+    assert newest.answers["directeur"] != "mw. Nooit Vastgesteld"
+
+
 def test_next_school_year_from_the_profile_page(region: Region, concept: Profile) -> None:
     client = Client()
     client.force_login(region.user("editor"))  # type: ignore[arg-type]

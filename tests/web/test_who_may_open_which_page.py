@@ -25,6 +25,7 @@ from opensop.documents import services
 from opensop.documents.models import BatchState, DocumentBatch
 from opensop.imports.models import BulkImport
 from opensop.profiles.models import Profile, State
+from opensop.workflow.models import CouncilDecision
 from tests.web.conftest import PERSONAS, Region, signed_in
 
 SCHOOL_SIDE = {"editor", "mr", "board", "swv_staff", "admin"}
@@ -43,6 +44,7 @@ class World:
     batch: DocumentBatch  # a finished batch of documents of the concept's SWV
     adopted: Profile  # the same school's adopted profile of the year before
     bulk_import: BulkImport  # a finished bulk import of the concept's SWV
+    decision: CouncilDecision  # a council's advice on the concept, with its letter as a file
 
 
 @pytest.fixture
@@ -63,6 +65,14 @@ def world(
         state=BatchState.READY,
         file=ContentFile(b"PK\x05\x06" + bytes(18), name="pakket.zip"),
     )
+    decision = CouncilDecision.objects.create(
+        profile=concept,
+        body="mr_of_gmr",
+        right="advies",
+        outcome="positief_advies",
+        date=datetime.date(2026, 2, 3),
+        document=ContentFile(b"%PDF-1.4 advies", name="advies.pdf"),
+    )
     adopted = Profile.objects.create(
         school=concept.school,
         format_id=concept.format_id,
@@ -76,7 +86,9 @@ def world(
     bulk_import = BulkImport.objects.create(
         swv=region.school.swv, kind="formulieren", state=BulkImport.READY
     )
-    return World(concept, invitation, token.group(1), membership, batch, adopted, bulk_import)
+    return World(
+        concept, invitation, token.group(1), membership, batch, adopted, bulk_import, decision
+    )
 
 
 @dataclass(frozen=True)
@@ -368,6 +380,45 @@ PAGES += [
     Page("document", concept_url("document/samenvatting/"), SCHOOL_SIDE),
     Page("document-pdf", concept_url("document/profiel.pdf"), SCHOOL_SIDE),
     Page("document-pdf", concept_url("document/samenvatting.pdf"), SCHOOL_SIDE),
+]
+
+
+# The yearly cycle: the SWV's regime and deadline per school year (its managers; a post
+# without a school year is a form error, 400); the council's letter: whoever reads the history.
+PAGES += [
+    Page("swv-regime-years", swv_url("schooljaren/"), SWV_MANAGERS),
+    Page(
+        "swv-regime-years",
+        swv_url("schooljaren/"),
+        SWV_MANAGERS,
+        method="post",
+        data={"school_year": "2026-2027", "regime": "schoolgids", "deadline": "2027-03-01"},
+    ),
+    Page("swv-regime-years", swv_url("schooljaren/"), SWV_MANAGERS, method="post", ok=400),
+    # Figures from DUO into a concept: whoever may edit it (posting no file is a form error,
+    # 400; a confirmation without a valid proposal sends the editor back to the upload).
+    Page("duo-upload", concept_url("duo/"), {"editor"}, refused=SCHOOL_SIDE - {"editor"}),
+    Page(
+        "duo-upload",
+        concept_url("duo/"),
+        {"editor"},
+        method="post",
+        ok=400,
+        refused=SCHOOL_SIDE - {"editor"},
+    ),
+    Page(
+        "duo-confirm",
+        concept_url("duo/bevestigen/"),
+        {"editor"},
+        method="post",
+        data={"token": "geen"},
+        refused=SCHOOL_SIDE - {"editor"},
+    ),
+    Page(
+        "council-document",
+        lambda w: f"/profielen/{w.profile.pk}/medezeggenschap/{w.decision.pk}/",
+        SCHOOL_SIDE,
+    ),
 ]
 
 

@@ -413,6 +413,32 @@ def swvs_overseen_by(user: AnyUser) -> list[Swv]:
     return list(Swv.objects.filter(pk__in=ids)) if ids else []
 
 
+# ------------------------------------------------------------------ the yearly cycle
+# The file a council's advice or consent came in: like the history, for the school and its
+# SWV. The regime and deadline of each school year: who manages the SWV's schools.
+
+
+def may_read_council_documents(user: AnyUser, profile: Profile) -> bool:
+    return may_read_history(user, profile)
+
+
+ACTIONS["read_council_documents"] = may_read_council_documents
+
+
+def may_set_regime(user: AnyUser, swv: Swv) -> bool:
+    return may_manage_schools(user, swv)
+
+
+SWV_ACTIONS["set_regime"] = may_set_regime
+
+
+def may_prefill_from_duo(user: AnyUser, profile: Profile) -> bool:
+    """Figures from a DUO file become answers: whoever may edit the concept."""
+    return may_edit(user, profile)
+
+
+ACTIONS["prefill_from_duo"] = may_prefill_from_duo
+
 # ------------------------------------------------------------------ basisondersteuning, steunpunt
 # The SWV keeps its basisondersteuning once, for all its schools, and the contact details of
 # its ouder- en jeugdsteunpunt: its staff and site admins write them; every profile of the

@@ -58,6 +58,7 @@ class DocumentFacts:
     adoption: Adoption | None = None
     full_url: str = ""  # where the full profile can be read (for "lees verder")
     logo: str = ""  # the SWV's logo as a data: URL (documents fetch nothing from outside)
+    title: str = ""  # after the regime of the year (cycle/terms.py); empty: the format's title
 
 
 @dataclass
@@ -121,7 +122,7 @@ def full_profile(
             by_number[item.section].computed.append((item.label, format_number(total)))
     return FullProfile(
         facts=facts,
-        title=f"{definition.title} {facts.school_year}",
+        title=f"{facts.title or definition.title} {facts.school_year}",
         format_ref=f"{definition.title}, versie {definition.version}",
         sections=sections,
         norms=check.norms if definition.documents.norms_appendix else None,

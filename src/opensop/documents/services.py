@@ -19,6 +19,7 @@ from django.utils.formats import date_format
 from django.utils.text import slugify
 
 from opensop.basisondersteuning.services import shown_format_of
+from opensop.cycle.terms import terms_for
 from opensop.documents import chapter as chapter_model
 from opensop.documents import content
 from opensop.documents.chapter_docx import chapter_docx
@@ -60,6 +61,7 @@ def facts_for(profile: Profile) -> content.DocumentFacts:
         adoption=adoption,
         full_url=settings.OPENSOP_BASE_URL + reverse("document", args=[profile.pk, "profiel"]),
         logo=_logo(school.swv),
+        title=terms_for(profile).title,
     )
 
 

@@ -53,6 +53,7 @@ def check_definition(definition: FormatDefinition, vocabulary: Vocabulary) -> li
         *_support_needs(definition, vocabulary),
         *_carry_over(definition),
         *_documents(definition),
+        *_prefill(definition),
     ]
 
 
@@ -377,6 +378,26 @@ def _carry_over(definition: FormatDefinition) -> Iterator[Finding]:
                     ("carry_over", index, "renamed", old),
                     f"'{old}' wordt hernoemd naar onbekend item '{new}'",
                 )
+
+
+PREFILLABLE = {"integer", "decimal", "percentage", "date"}
+
+
+def _prefill(definition: FormatDefinition) -> Iterator[Finding]:
+    for index, rule in enumerate(definition.prefill):
+        entry = definition.entries.get(rule.item)
+        if entry is None:
+            yield Finding(("prefill", index, "item"), f"onbekend item '{rule.item}'")
+            continue
+        kind = str(getattr(entry.item, "kind", ""))
+        if kind not in PREFILLABLE:
+            yield Finding(
+                ("prefill", index, "item"),
+                f"item '{rule.item}' is een {kind}; uit DUO komen alleen getallen, "
+                "percentages en datums",
+            )
+        elif kind == "date" and (len(rule.columns) != 1 or rule.share_of):
+            yield Finding(("prefill", index), "een datum komt uit precies één kolom")
 
 
 def _documents(definition: FormatDefinition) -> Iterator[Finding]:

@@ -612,6 +612,63 @@ class DocumentSettings(StrictModel):
     chapter: ChapterSettings = Field(default_factory=ChapterSettings)
 
 
+class CouncilBody(enum.StrEnum):
+    """Who takes part in adopting the profile (Wet medezeggenschap op scholen)."""
+
+    MR_OF_GMR = "mr_of_gmr"  # the school's MR, or the GMR where the board has one
+    MR = "mr"
+    GMR = "gmr"
+    OUDERGELEDING = "oudergeleding"  # the parents' section of the MR
+
+
+COUNCIL_BODY_LABELS: dict[CouncilBody, str] = {
+    CouncilBody.MR_OF_GMR: "(G)MR",
+    CouncilBody.MR: "MR",
+    CouncilBody.GMR: "GMR",
+    CouncilBody.OUDERGELEDING: "oudergeleding van de MR",
+}
+
+
+class CouncilRight(enum.StrEnum):
+    ADVIES = "advies"
+    INSTEMMING = "instemming"
+
+
+class ParticipationStep(StrictModel):
+    """Which council gives what before the board adopts: advice (the board may deviate,
+    with reasons) or consent (without it the board cannot adopt)."""
+
+    body: CouncilBody = CouncilBody.MR_OF_GMR
+    right: CouncilRight = CouncilRight.ADVIES
+
+    @property
+    def body_label(self) -> str:
+        return COUNCIL_BODY_LABELS[self.body]
+
+
+def _schoolgids_step() -> ParticipationStep:
+    # The schoolgids needs the consent of the parents' section of the MR (WMS art. 13 and 14);
+    # under the bill 36 443 the support offer is part of it.
+    return ParticipationStep(body=CouncilBody.OUDERGELEDING, right=CouncilRight.INSTEMMING)
+
+
+class ParticipationSettings(StrictModel):
+    """The participation step per regime; the defaults are the law's, the SOP's as before."""
+
+    schoolondersteuningsprofiel: ParticipationStep = Field(default_factory=ParticipationStep)
+    schoolgids: ParticipationStep = Field(default_factory=_schoolgids_step)
+
+
+class PrefillRule(StrictModel):
+    """An item a DUO open-data file proposes a value for (imports/duo_figures.py): the sum
+    of `columns` in the school's row, or that sum as a percentage of the column `share_of`;
+    for a date item the one column's date (YYYYMMDD). The school confirms or corrects it."""
+
+    item: Key
+    columns: list[str] = Field(min_length=1)
+    share_of: str | None = None
+
+
 @dataclass(frozen=True)
 class ItemEntry:
     """An item in its place: the section it sits in and its path in the YAML data."""
@@ -640,6 +697,8 @@ class FormatDefinition(StrictModel):
     support_needs: SupportNeedMapping = Field(default_factory=SupportNeedMapping)
     carry_over: list[CarryOver] = Field(default_factory=list)
     documents: DocumentSettings = Field(default_factory=DocumentSettings)
+    participation: ParticipationSettings = Field(default_factory=ParticipationSettings)
+    prefill: list[PrefillRule] = Field(default_factory=list)
 
     _entries: dict[str, ItemEntry] | None = PrivateAttr(default=None)
 

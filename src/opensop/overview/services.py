@@ -15,13 +15,14 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 
 from opensop.accounts.models import Membership, Role
+from opensop.cycle.terms import deadline_of, terms_for_year
 from opensop.formats.profile import evaluate_answers
 from opensop.formats.summary import Summary, summarise
 from opensop.organisations.models import Swv
 from opensop.overview.models import ProfileSummary
 from opensop.overview.region import Filters, ProfileFacts, SchoolFacts, load_region, schools_of
 from opensop.profiles.models import Profile
-from opensop.profiles.registry import format_of
+from opensop.profiles.registry import format_of, registry
 
 logger = logging.getLogger(__name__)
 
@@ -138,6 +139,8 @@ def _reminder_mail(swv: Swv, year: str, reminder: Reminder, actor: User) -> Emai
     context = {
         "swv": swv,
         "year": year,
+        "terms": terms_for_year(swv.pk, year, registry().get(swv.format_id, swv.format_version)),
+        "deadline": deadline_of(swv, year),
         "school": reminder.school,
         "profile": profile,
         "url": settings.OPENSOP_BASE_URL + path,

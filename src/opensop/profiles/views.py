@@ -19,11 +19,13 @@ from django_htmx.middleware import HtmxDetails
 
 from opensop.accounts import access
 from opensop.basisondersteuning.services import reference_date, shown_format_of, version_on
+from opensop.cycle.models import DuoValue
+from opensop.cycle.terms import deadline_of, terms_for
 from opensop.formats.changes import Change, compare, facts_of, facts_of_check
 from opensop.formats.definition import AnyItem, FixedTextItem, FormatDefinition, Section
 from opensop.formats.profile import ProfileCheck, evaluate_answers
 from opensop.profiles import editing, presentation
-from opensop.profiles.models import Profile
+from opensop.profiles.models import Profile, State
 from opensop.profiles.registry import format_of
 from opensop.workflow import services
 from opensop.workflow.models import StateChange
@@ -50,8 +52,18 @@ def profile_detail(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "profile": profile,
             "definition": definition,
+            "terms": terms_for(profile),
+            "state_label": terms_for(profile).state_label(profile.state),
+            "deadline": deadline_of(profile.school.swv, profile.school_year),
             "check": check,
             "steps": steps,
+            "decisions": profile.council_decisions.all()
+            if access.may_read_history(request.user, profile)
+            else [],
+            "current_decision": services.current_decision(profile),
+            "duo_values": _duo_values(profile, definition)
+            if access.may_read_history(request.user, profile)
+            else [],
             "history": history,
             "today": datetime.date.today().isoformat(),
             "can_edit": access.may_edit(request.user, profile),
@@ -71,6 +83,36 @@ def profile_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @dataclass(frozen=True)
+class DuoShown:
+    row: DuoValue
+    label: str
+    shown: str
+    proposed: str
+
+
+def _duo_values(profile: Profile, definition: FormatDefinition) -> list[DuoShown]:
+    """The newest DUO source of each answer still as it was taken over."""
+    newest: dict[str, DuoValue] = {}
+    for row in profile.duo_values.order_by("-taken_at", "-pk"):
+        newest.setdefault(row.item_key, row)
+    shown = []
+    for key, row in newest.items():
+        entry = definition.entries.get(key)
+        if entry is None or profile.answers.get(key) != row.value:
+            continue  # changed by hand since: DUO is no longer its source
+        item = entry.item
+        shown.append(
+            DuoShown(
+                row,
+                item.label,
+                editing.shown_value(item, row.value),
+                editing.shown_value(item, row.proposed),
+            )
+        )
+    return shown
+
+
+@dataclass(frozen=True)
 class ChangesSince:
     school_year: str
     changes: list[Change]
@@ -79,9 +121,12 @@ class ChangesSince:
 def _changes_since_previous(
     request: HttpRequest, profile: Profile, definition: FormatDefinition, check: ProfileCheck
 ) -> ChangesSince | None:
-    """What changed since the school's previous profile, if the reader may read that one."""
+    """What changed since the school's last adopted profile of an earlier year, if the
+    reader may read that one (the public: only a published one)."""
     previous = (
-        profile.school.profiles.filter(school_year__lt=profile.school_year)
+        profile.school.profiles.filter(
+            school_year__lt=profile.school_year, state__in=[State.ADOPTED, State.PUBLISHED]
+        )
         .order_by("-school_year", "-edition")
         .first()
     )
@@ -102,7 +147,12 @@ def _date(request: HttpRequest, field: str) -> datetime.date:
 STEPS: dict[str, Callable[[HttpRequest, Profile], Profile]] = {
     "submit_for_advice": lambda r, p: services.submit_for_advice(p, r.user),
     "record_advice": lambda r, p: services.record_advice(
-        p, r.user, _date(r, "advice_date"), r.POST.get("advice_text", "")
+        p,
+        r.user,
+        _date(r, "advice_date"),
+        r.POST.get("advice_text", ""),
+        outcome=r.POST.get("outcome"),
+        document=r.FILES.get("advice_file"),
     ),
     "adopt": lambda r, p: services.adopt(
         p,
@@ -110,6 +160,7 @@ STEPS: dict[str, Callable[[HttpRequest, Profile], Profile]] = {
         _date(r, "adopted_on"),
         r.POST.get("signatory_school", ""),
         r.POST.get("signatory_board", ""),
+        deviation_reason=r.POST.get("deviation_reason", ""),
     ),
     "return_to_concept": lambda r, p: services.return_to_concept(
         p, r.user, r.POST.get("reason", "")
@@ -139,8 +190,21 @@ def profile_step(request: HttpRequest, pk: int, step: str) -> HttpResponseRedire
     except services.WorkflowError as exc:
         messages.error(request, str(exc))
         return redirect("profile", pk=pk)
-    messages.success(request, STEP_DONE[step])
+    messages.success(request, _done(step, result))
     return redirect("profile", pk=result.pk)
+
+
+def _done(step: str, profile: Profile) -> str:
+    """What happened, in the words of the profile's regime and participation step."""
+    terms = terms_for(profile)
+    if step == "submit_for_advice":
+        return f"Het {terms.short} ligt nu {terms.waiting}."
+    if step == "record_advice" and profile.state == State.CONCEPT:
+        return f"De {terms.body} stemt niet in: het {terms.short} is teruggezet naar concept."
+    if step == "record_advice":
+        decided = "De instemming" if terms.consent else "Het advies"
+        return f"{decided} van de {terms.body} is vastgelegd."
+    return STEP_DONE[step].replace("Het profiel", f"Het {terms.short}")
 
 
 class HtmxRequest(HttpRequest):
@@ -268,6 +332,7 @@ def start_next_year(request: HttpRequest, pk: int) -> HttpResponseRedirect:
     if not access.may_start_profile(request.user, profile.school):
         raise PermissionDenied
     year = next_school_year(profile.school_year)
+    source = services.prefill_source(profile.school)
     try:
         new = services.start_profile(profile.school_id, year, request.user)
     except services.WorkflowError as exc:
@@ -275,7 +340,8 @@ def start_next_year(request: HttpRequest, pk: int) -> HttpResponseRedirect:
         return redirect("profile", pk=pk)
     messages.success(
         request,
-        f"Het profiel voor {year} staat klaar, met de antwoorden van {profile.school_year}.",
+        f"Het profiel voor {year} staat klaar"
+        + (f", met de antwoorden van {source.school_year}." if source else "."),
     )
     return redirect("profile", pk=new.pk)
 

@@ -19,6 +19,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 
 from opensop.accounts.models import Role
+from opensop.cycle.terms import terms_for
 from opensop.workflow.models import StateChange
 
 logger = logging.getLogger(__name__)
@@ -55,8 +56,12 @@ def send_state_change_mail(change: StateChange) -> int:
     recipients = staff_addresses(profile.school.swv_id)
     if not recipients:
         return 0
+    terms = terms_for(profile)
     context = {
         "change": change,
+        "terms": terms,
+        "from_label": terms.state_label(change.from_state),
+        "to_label": terms.state_label(change.to_state),
         "profile": profile,
         "school": profile.school,
         "swv": profile.school.swv,

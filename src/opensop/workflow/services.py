@@ -7,22 +7,28 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from pathlib import PurePath
 from typing import Any
 
+from django.core.files import File
 from django.db import transaction
 from django.utils import timezone
 
 from opensop.accounts import access
 from opensop.accounts.access import AnyUser
+from opensop.cycle.models import DuoValue
+from opensop.cycle.terms import terms_for
 from opensop.formats.answers import check_answers
 from opensop.formats.carry_over import carry_over
+from opensop.formats.definition import COUNCIL_BODY_LABELS, CouncilBody, CouncilRight
 from opensop.formats.source import Problem
 from opensop.organisations.models import School
 from opensop.overview.services import refresh_summary
 from opensop.profiles.models import Profile, Revision, State
 from opensop.profiles.registry import format_of, registry
 from opensop.workflow import notifications
-from opensop.workflow.models import StateChange
+from opensop.workflow.models import CouncilDecision, Outcome, StateChange
 
 
 class WorkflowError(Exception):
@@ -186,7 +192,7 @@ def _refuse_conflicts(
 
 
 def start_profile(school_id: int, school_year: str, user: AnyUser) -> Profile:
-    """A new year's concept, prefilled from the school's latest profile where there is one."""
+    """A new year's concept, prefilled from the school's last adopted profile if there is one."""
     with transaction.atomic():
         school = School.objects.select_for_update().select_related("swv").get(pk=school_id)
         _require(
@@ -200,7 +206,7 @@ def start_profile(school_id: int, school_year: str, user: AnyUser) -> Profile:
         definition = registry().get(school.swv.format_id, school.swv.format_version)
         _require(definition is not None, f"Het formaat van {school.swv} is niet bekend.")
         assert definition is not None
-        previous = school.profiles.order_by("-school_year", "-edition").first()
+        previous = prefill_source(school)
         answers: dict[str, Any] = {}
         if previous is not None:
             answers = carry_over(previous.answers, format_of(previous), definition).answers
@@ -213,6 +219,14 @@ def start_profile(school_id: int, school_year: str, user: AnyUser) -> Profile:
             answers=answers,
             user=user,
         )
+
+
+def prefill_source(school: School) -> Profile | None:
+    """The profile a new year starts from: the last one the board adopted, not a concept
+    that never got that far; only a school that never adopted one starts from its concept."""
+    newest_first = school.profiles.order_by("-school_year", "-edition")
+    adopted = newest_first.filter(state__in=[State.ADOPTED, State.PUBLISHED]).first()
+    return adopted if adopted is not None else newest_first.first()
 
 
 def start_correction(profile: Profile, user: AnyUser) -> Profile:
@@ -267,6 +281,50 @@ def _new_profile(
     return profile
 
 
+@dataclass(frozen=True)
+class DuoTake:
+    """One value the school takes from a DUO proposal, as proposed or corrected."""
+
+    item_key: str
+    proposed: Any
+    value: Any
+
+
+def take_duo_values(
+    profile: Profile,
+    user: AnyUser,
+    taken: list[DuoTake],
+    *,
+    source_file: str,
+    source_date: datetime.date | None,
+    base_revision: int,
+) -> Profile:
+    """Save the values the school confirmed or corrected from a DUO file, with the file and
+    its count date beside each: all or nothing, never over someone else's save."""
+    _require(bool(taken), "Kies ten minste één waarde om over te nemen.")
+    with transaction.atomic():
+        profile = _locked(profile)
+        _require(access.may_edit(user, profile), "U mag dit profiel niet (meer) wijzigen.")
+        changes = {t.item_key: t.value for t in taken}
+        _refuse_conflicts(profile, user, changes, base_revision)
+        profile = _save(profile, user, changes)
+        DuoValue.objects.bulk_create(
+            DuoValue(
+                profile=profile,
+                item_key=t.item_key,
+                proposed=t.proposed,
+                value=profile.answers.get(t.item_key),
+                corrected=profile.answers.get(t.item_key) != t.proposed,
+                source_file=source_file[:200],
+                source_date=source_date,
+                revision=profile.revision,
+                taken_by=access.as_user(user),
+            )
+            for t in taken
+        )
+        return profile
+
+
 # ------------------------------------------------------------------ workflow steps
 
 
@@ -279,13 +337,15 @@ def _step(
     to: State,
     note: str = "",
     apply: Callable[[Profile], None] | None = None,
+    notes: list[str] | None = None,
 ) -> Profile:
+    """`apply` may add to `notes` (the audit entry's text) while it checks and writes."""
     with transaction.atomic():
         profile = _locked(profile)
         _require(may(user, profile), refusal)
         if apply is not None:
             apply(profile)
-        _record(profile, to, user, note)
+        _record(profile, to, user, " ".join([note, *(notes or [])]).strip())
         profile.save()
         return profile
 
@@ -300,21 +360,125 @@ def submit_for_advice(profile: Profile, user: AnyUser) -> Profile:
     )
 
 
-def record_advice(profile: Profile, user: AnyUser, date: datetime.date, advice: str) -> Profile:
-    """The council's advice: recorded with its date; the state stays 'ter advies'."""
-    _require(bool(advice.strip()), "Vul het advies van de (G)MR in.")
+COUNCIL_FILE_TYPES = (".pdf", ".docx", ".doc", ".odt", ".txt")
+COUNCIL_FILE_LIMIT = 10 * 1024 * 1024
+FAVOURABLE = {
+    CouncilRight.ADVIES: Outcome.POSITIVE_ADVICE,
+    CouncilRight.INSTEMMING: Outcome.CONSENT,
+}
+OUTCOMES = {
+    CouncilRight.ADVIES: (Outcome.POSITIVE_ADVICE, Outcome.NEGATIVE_ADVICE),
+    CouncilRight.INSTEMMING: (Outcome.CONSENT, Outcome.CONSENT_REFUSED),
+}
+NEGATIVE = (Outcome.NEGATIVE_ADVICE, Outcome.CONSENT_REFUSED)
+
+
+def record_advice(
+    profile: Profile,
+    user: AnyUser,
+    date: datetime.date,
+    text: str,
+    *,
+    outcome: str | None = None,
+    document: File[bytes] | None = None,
+) -> Profile:
+    """The council's advice or consent, as the format and regime ask (cycle/terms.py).
+
+    Advice, positive or negative, and consent keep the state 'ter advies' until the board
+    adopts; a refused consent sends the profile back to concept with the reason. Without an
+    outcome an advice counts as positive (the form before there was a choice).
+    """
     with transaction.atomic():
         profile = _locked(profile)
+        terms = terms_for(profile)
         _require(
             access.may_record_advice(user, profile),
-            "Alleen een MR-lid van deze school legt het advies vast, tijdens de adviesfase.",
+            f"Alleen een MR-lid van deze school legt het {terms.right} van de {terms.body} vast, "
+            f"zolang het {terms.short} {terms.waiting} ligt.",
         )
-        profile.advice_date, profile.advice_text = date, advice.strip()
+        chosen = _outcome(terms.step.right, outcome, terms.body)
+        _check_council_text(chosen, text, document, terms.right)
+        decision = CouncilDecision(
+            profile=profile,
+            body=terms.step.body.value,
+            right=terms.step.right.value,
+            outcome=chosen,
+            date=date,
+            text=text.strip(),
+            recorded_by=access.as_user(user),
+        )
+        if document is not None:
+            decision.document.save(_file_name(document.name or "bestand"), document, save=False)
+        decision.save()
+        shown = text.strip() or f"zie bijlage ({_file_name(decision.document.name)})"
+        if chosen == Outcome.CONSENT_REFUSED:
+            profile.advice_date, profile.advice_text = None, ""
+            note = f"Geen instemming {terms.body} van {date:%d-%m-%Y}: {text.strip()}"
+            _record(profile, State.CONCEPT, user, note)
+            profile.save()
+            return profile
+        profile.advice_date, profile.advice_text = date, shown
         profile.save(update_fields=["advice_date", "advice_text", "updated_at"])
-        _record(
-            profile, State(profile.state), user, f"Advies (G)MR van {date:%d-%m-%Y} vastgelegd."
-        )
+        _record(profile, State(profile.state), user, _decision_note(chosen, terms.body, date))
         return profile
+
+
+def _outcome(right: CouncilRight, outcome: str | None, body: str) -> Outcome:
+    if outcome in (None, "") and right == CouncilRight.ADVIES:
+        return Outcome.POSITIVE_ADVICE
+    allowed = OUTCOMES[right]
+    _require(
+        outcome in allowed,
+        f"Kies de uitkomst: {' of '.join(o.label for o in allowed)} van de {body}.",
+    )
+    return Outcome(str(outcome))
+
+
+def _check_council_text(
+    outcome: Outcome, text: str, document: File[bytes] | None, right: str
+) -> None:
+    if outcome in NEGATIVE:
+        _require(
+            bool(text.strip()),
+            "Vul de redenen in: waarom is het advies negatief of stemt de raad niet in?",
+        )
+    _require(
+        bool(text.strip()) or document is not None,
+        f"Vul de tekst van het {right} in, of voeg het {right} toe als bestand.",
+    )
+    if document is None:
+        return
+    name = (document.name or "").lower()
+    _require(
+        name.endswith(COUNCIL_FILE_TYPES),
+        f"Het bestand {_file_name(document.name or '')} kan niet: kies een PDF, "
+        "Word-, OpenDocument- of tekstbestand.",
+    )
+    _require(
+        (document.size or 0) <= COUNCIL_FILE_LIMIT,
+        "Het bestand is groter dan 10 MB; kies een kleiner bestand.",
+    )
+
+
+def _file_name(path: str | None) -> str:
+    return PurePath(path or "").name
+
+
+def _decision_note(outcome: Outcome, body: str, date: datetime.date) -> str:
+    # The positive advice keeps the words the audit trail always had.
+    prefix = {
+        Outcome.POSITIVE_ADVICE: "Advies",
+        Outcome.NEGATIVE_ADVICE: "Negatief advies",
+        Outcome.CONSENT: "Instemming",
+    }[outcome]
+    return f"{prefix} {body} van {date:%d-%m-%Y} vastgelegd."
+
+
+def current_decision(profile: Profile) -> CouncilDecision | None:
+    """The decision of this round: the newest, while the profile has a recorded advice."""
+    if profile.advice_date is None:
+        return None
+    return profile.council_decisions.order_by("-recorded_at", "-pk").first()
 
 
 def adopt(
@@ -323,13 +487,19 @@ def adopt(
     date: datetime.date,
     signatory_school: str,
     signatory_board: str,
+    *,
+    deviation_reason: str = "",
 ) -> Profile:
+    """The board adopts. After a negative advice it may (the law), stating why it deviates;
+    without consent where consent is required it cannot."""
     _require(
         bool(signatory_school.strip() and signatory_board.strip()),
         "Vul de namen in van wie tekent namens school en namens bestuur.",
     )
+    notes: list[str] = []
 
     def apply(p: Profile) -> None:
+        notes.extend(_deviation(p, deviation_reason))
         p.adopted_on, p.signatory_school, p.signatory_board = (
             date,
             signatory_school.strip(),
@@ -337,14 +507,41 @@ def adopt(
         )
         p.adopted_by = access.as_user(user)
 
+    terms = terms_for(profile)
     return _step(
         profile,
         user,
         access.may_adopt,
-        refusal="Alleen het bestuur stelt vast, en pas na het advies van de (G)MR.",
+        refusal=f"Alleen het bestuur stelt vast, en pas na het {terms.right} van de {terms.body}.",
         to=State.ADOPTED,
         apply=apply,
+        notes=notes,
     )
+
+
+def _deviation(profile: Profile, reason: str) -> list[str]:
+    """Check the council's decision allows adoption; the audit note when the board deviates."""
+    terms = terms_for(profile)
+    decision = current_decision(profile)
+    if terms.consent:
+        _require(
+            decision is not None and decision.outcome == Outcome.CONSENT,
+            f"Zonder instemming van de {terms.body} kan het bestuur niet vaststellen.",
+        )
+    if decision is None or decision.outcome != Outcome.NEGATIVE_ADVICE:
+        return []
+    _require(
+        bool(reason.strip()),
+        f"De {decision_body(decision)} gaf negatief advies: leg uit waarom het bestuur "
+        "daarvan afwijkt.",
+    )
+    decision.deviation_reason = reason.strip()
+    decision.save(update_fields=["deviation_reason"])
+    return [f"Afgeweken van negatief advies: {reason.strip()}"]
+
+
+def decision_body(decision: CouncilDecision) -> str:
+    return COUNCIL_BODY_LABELS.get(CouncilBody(decision.body), decision.body)
 
 
 def return_to_concept(profile: Profile, user: AnyUser, reason: str) -> Profile:

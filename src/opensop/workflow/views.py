@@ -1,18 +1,21 @@
-"""Every state change of the profiles of an SWV's schools, newest first, for its staff."""
+"""Every state change of the profiles of an SWV's schools, newest first, for its staff;
+and the files of the councils' decisions on a profile."""
 
 from __future__ import annotations
+
+from pathlib import PurePath
 
 from django import forms
 from django.core.paginator import Paginator
 from django.db.models import QuerySet
-from django.http import HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
 from opensop.accounts import access
 from opensop.organisations.models import School, Swv
 from opensop.profiles.models import State
-from opensop.workflow.models import StateChange
+from opensop.workflow.models import CouncilDecision, StateChange
 
 PER_PAGE = 50
 
@@ -64,3 +67,14 @@ def state_changes(request: HttpRequest, pk: int) -> HttpResponse:
         "workflow/state_changes.html",
         {"swv": swv, "filter": selection, "page": page, "filtered": any(query.values())},
     )
+
+
+@require_safe
+def council_document(request: HttpRequest, pk: int, decision_pk: int) -> FileResponse:
+    """The file a council's advice or consent came in: for the school and its SWV."""
+    profile = access.profile_for(request.user, pk, "read_council_documents")
+    decision = CouncilDecision.objects.filter(profile=profile, pk=decision_pk).first()
+    if decision is None or not decision.document:
+        raise Http404
+    name = PurePath(decision.document.name).name
+    return FileResponse(decision.document.open("rb"), as_attachment=True, filename=name)

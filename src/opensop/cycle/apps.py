@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class CycleConfig(AppConfig):
+    name = "opensop.cycle"
+    verbose_name = "Jaarcyclus"

@@ -1,0 +1,207 @@
+"""The SWV's school years: which regime, and the deadline for its schools; and a school's
+figures proposed from a DUO open-data file."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+from typing import Any
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.models import User
+from django.core import signing
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_http_methods, require_POST
+
+from opensop.accounts import access
+from opensop.cycle import services
+from opensop.cycle.forms import RegimeYearForm
+from opensop.formats.definition import FormatDefinition
+from opensop.imports.duo_figures import Proposal, read_duo_figures
+from opensop.imports.errors import UnreadableFileError
+from opensop.profiles import editing
+from opensop.profiles.models import Profile
+from opensop.profiles.registry import format_of
+from opensop.workflow import services as workflow
+from opensop.workflow.services import DuoTake
+
+
+@require_http_methods(["GET", "POST"])
+def regime_years(request: HttpRequest, pk: int) -> HttpResponse:
+    swv = access.swv_for(request.user, pk, "set_regime")
+    form = RegimeYearForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        actor = request.user if isinstance(request.user, User) else None
+        try:
+            row = services.set_regime_year(
+                swv, data["school_year"], data["regime"], data["deadline"], actor
+            )
+        except services.CycleError as exc:
+            form.add_error(None, str(exc))
+        else:
+            messages.success(
+                request, f"Schooljaar {row.school_year}: {row.get_regime_display()} opgeslagen."
+            )
+            return redirect("swv-regime-years", pk=swv.pk)
+    status = 400 if request.method == "POST" else 200
+    return render(
+        request,
+        "cycle/regime_years.html",
+        {"swv": swv, "form": form, "years": swv.regime_years.all()},
+        status=status,
+    )
+
+
+# ------------------------------------------------------------------ figures from DUO
+# The school editor uploads a DUO open-data CSV; the page proposes a value per item the
+# format names (`prefill:`); the editor confirms or corrects each and takes them over.
+# The proposal travels signed in the form: nothing is stored until the editor confirms.
+
+DUO_SALT = "opensop.cycle.duo"
+
+
+@dataclass(frozen=True)
+class ProposalRow:
+    proposal: Proposal
+    name: str  # the input's name, as the section editor names it
+    value: str  # as typed into the input
+    date_input: bool
+    errors: list[str]
+
+
+@require_http_methods(["GET", "POST"])
+def duo_upload(request: HttpRequest, pk: int) -> HttpResponse:
+    profile = access.profile_for(request.user, pk, "prefill_from_duo")
+    definition = format_of(profile)
+    upload = request.FILES.get("file")
+    if request.method != "POST":
+        return _upload_page(request, profile, definition)
+    if upload is None:
+        return _upload_page(request, profile, definition, "Kies een CSV-bestand van DUO.", 400)
+    try:
+        reading = read_duo_figures(
+            upload.read(),
+            definition,
+            profile.school.brin,
+            profile.school.location,
+            settings.OPENSOP_IMPORT_MAX_BYTES,
+        )
+    except UnreadableFileError as exc:
+        return _upload_page(request, profile, definition, f"{upload.name}: {exc}", 400)
+    token = signing.dumps(
+        {
+            "file": upload.name,
+            "date": reading.source_date.isoformat() if reading.source_date else None,
+            "proposed": {p.item_key: p.value for p in reading.proposals},
+            "revision": profile.revision,
+        },
+        salt=DUO_SALT,
+    )
+    rows = [
+        _row(definition, p, editing.shown_value(definition.item(p.item_key), p.value), [])
+        for p in reading.proposals
+    ]
+    return render(
+        request,
+        "cycle/duo_proposal.html",
+        {"profile": profile, "reading": reading, "rows": rows, "token": token, "file": upload.name},
+    )
+
+
+def _row(
+    definition: FormatDefinition, proposal: Proposal, value: str, errors: list[str]
+) -> ProposalRow:
+    kind = getattr(definition.item(proposal.item_key), "kind", "")
+    return ProposalRow(proposal, f"a-{proposal.item_key}", value, kind == "date", errors)
+
+
+def _upload_page(
+    request: HttpRequest,
+    profile: Profile,
+    definition: FormatDefinition,
+    error: str = "",
+    status: int = 200,
+) -> HttpResponse:
+    columns = sorted({c for rule in definition.prefill for c in rule.columns})
+    return render(
+        request,
+        "cycle/duo_upload.html",
+        {"profile": profile, "definition": definition, "columns": columns, "error": error},
+        status=status,
+    )
+
+
+@require_POST
+def duo_confirm(request: HttpRequest, pk: int) -> HttpResponse:
+    profile = access.profile_for(request.user, pk, "prefill_from_duo")
+    definition = format_of(profile)
+    try:
+        sent = signing.loads(request.POST.get("token", ""), salt=DUO_SALT)
+    except signing.BadSignature:
+        messages.error(
+            request, "Dit voorstel is niet (meer) geldig; lees het DUO-bestand opnieuw in."
+        )
+        return redirect("duo-upload", pk=pk)
+    proposed: dict[str, Any] = sent["proposed"]
+    chosen = [k for k in request.POST.getlist("take") if k in proposed]
+    taken, errors = [], {}
+    for key in chosen:
+        try:
+            value = editing.read_simple(definition.item(key), request.POST.get(f"a-{key}", ""))
+        except editing.FieldError as exc:
+            errors[key] = [str(exc)]
+            continue
+        taken.append(DuoTake(key, proposed[key], value))
+    source_date = datetime.date.fromisoformat(sent["date"]) if sent["date"] else None
+    if not errors:
+        try:
+            workflow.take_duo_values(
+                profile,
+                request.user,
+                taken,
+                source_file=sent["file"],
+                source_date=source_date,
+                base_revision=sent["revision"],
+            )
+        except workflow.InvalidAnswersError as exc:
+            errors = editing.field_errors_by_item(exc.problems)
+        except workflow.WorkflowError as exc:
+            messages.error(request, str(exc))
+            return redirect("profile", pk=pk)
+        else:
+            messages.success(request, f"{len(taken)} waarde(n) uit {sent['file']} overgenomen.")
+            return redirect("profile", pk=pk)
+    return _proposal_again(request, profile, definition, sent, errors)
+
+
+def _proposal_again(
+    request: HttpRequest,
+    profile: Profile,
+    definition: FormatDefinition,
+    sent: dict[str, Any],
+    errors: dict[str, list[str]],
+) -> HttpResponse:
+    """The same proposal with what was typed and what is wrong beside it; nothing saved."""
+    rows = []
+    for key, value in sent["proposed"].items():
+        item = definition.item(key)
+        proposal = Proposal(key, item.label, value, editing.shown_value(item, value), "")
+        rows.append(
+            _row(definition, proposal, request.POST.get(f"a-{key}", ""), errors.get(key, []))
+        )
+    return render(
+        request,
+        "cycle/duo_proposal.html",
+        {
+            "profile": profile,
+            "rows": rows,
+            "token": request.POST.get("token", ""),
+            "file": sent["file"],
+            "has_errors": True,
+            "taken": request.POST.getlist("take"),
+        },
+        status=400,
+    )
