@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "opensop.documents",
     "opensop.imports",
     "opensop.overview",
+    "opensop.portal",
     "opensop.demo",
 ]
 

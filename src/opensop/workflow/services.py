@@ -19,6 +19,7 @@ from opensop.formats.carry_over import carry_over
 from opensop.formats.source import Problem
 from opensop.organisations.models import School
 from opensop.overview.services import refresh_summary
+from opensop.portal.services import index_profile
 from opensop.profiles.models import Profile, Revision, State
 from opensop.profiles.registry import format_of, registry
 from opensop.workflow import notifications
@@ -367,6 +368,7 @@ def return_to_concept(profile: Profile, user: AnyUser, reason: str) -> Profile:
 def publish(profile: Profile, user: AnyUser) -> Profile:
     def apply(p: Profile) -> None:
         p.published_at = timezone.now()
+        index_profile(p)  # what the public search reads (portal/models.py)
 
     return _step(
         profile,
