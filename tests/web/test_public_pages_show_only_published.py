@@ -8,8 +8,10 @@ import pytest
 from django.test import Client
 
 from opensop.profiles.models import Profile
+from opensop.workflow import services
 from tests.web.conftest import Region
 from tests.web.portal_world import HIDDEN, PublicWorld, public_world
+from tests.web.test_workflow_steps import bring_to
 
 
 @pytest.fixture
@@ -82,9 +84,6 @@ def test_the_moved_schools_old_profile_is_no_version_of_any_public_page(
 def test_an_adopted_profile_becomes_public_only_when_published(
     region: Region, concept: Profile
 ) -> None:
-    from opensop.workflow import services
-    from tests.web.test_workflow_steps import bring_to
-
     adopted = bring_to("adopted", concept, region)
     client = Client()
     assert client.get(f"/scholen/{region.school.code}/").status_code == 404

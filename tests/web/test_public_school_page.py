@@ -59,7 +59,8 @@ def test_compare_two_schools_need_by_need(world: PublicWorld) -> None:
     rows = table(response.content, "Hulp per onderwerp bij de gekozen scholen")
     assert rows[0][1:] == ["De Verscheidenheid profiel 2025-2026", "Maasoever profiel 2025-2026"]
     building = row(rows, "Fysieke toegankelijkheid")
-    assert building[1].startswith("Geen") and building[2].startswith("Aanwezig")
+    assert building[1].startswith("Geen")
+    assert building[2].startswith("Aanwezig")
     assert "Gebouw: ja" in building[2]
 
 

@@ -350,14 +350,13 @@ PAGES += [
     Page("portal-search", lambda _: "/zoeken/?wat=dyslexie&iedereen=on", EVERYONE),
     Page("portal-school", lambda w: f"/scholen/{SCHOOL_CODE(w)}/", set()),
     Page("portal-document", lambda w: f"/scholen/{SCHOOL_CODE(w)}/profiel/", set()),
-    Page(
-        "portal-version", lambda w: f"/scholen/{SCHOOL_CODE(w)}/versies/{w.profile.pk}/", set()
-    ),
+    Page("portal-version", lambda w: f"/scholen/{SCHOOL_CODE(w)}/versies/{w.profile.pk}/", set()),
     Page("portal-compare", lambda _: "/vergelijken/", EVERYONE),
     Page("portal-swvs", lambda _: "/samenwerkingsverbanden/", EVERYONE),
     Page("portal-swv", lambda w: f"/samenwerkingsverbanden/{w.profile.school.swv_id}/", EVERYONE),
     Page("portal-levels", lambda _: "/niveaus/", EVERYONE),
 ]
+
 
 @pytest.fixture(autouse=True)
 def no_pdf_engine(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -48,7 +48,7 @@ class SearchForm(forms.Form):
     )
 
     def __init__(self, data: Mapping[str, Any] | None, swvs: list[Swv]) -> None:
-        super().__init__(data)
+        super().__init__(data, label_suffix="")
         swv_field = self.fields["swv"]
         assert isinstance(swv_field, forms.ChoiceField)
         swv_field.choices = [("", "Alle samenwerkingsverbanden")] + [

@@ -34,3 +34,23 @@ class SearchEntry(models.Model):
 
     def __str__(self) -> str:
         return f"Zoekgegevens van profiel {self.profile_id}"
+
+
+class OfferedNeed(models.Model):
+    """A need a published profile offers at least 'aanwezig' (as its overview summary says):
+    one row each, so 'schools that offer X' is an index lookup, not a scan of summaries."""
+
+    profile = models.ForeignKey(
+        Profile, on_delete=models.CASCADE, related_name="offered_needs", verbose_name="profiel"
+    )
+    need = models.CharField("ondersteuningsbehoefte", max_length=64)
+
+    class Meta:
+        verbose_name = "geboden ondersteuning"
+        verbose_name_plural = "geboden ondersteuning"
+        constraints = [
+            models.UniqueConstraint(fields=["need", "profile"], name="unique_offered_need")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.need} in profiel {self.profile_id}"

@@ -17,7 +17,9 @@ from django.db import connection, transaction
 from opensop.formats.definition import FormatDefinition, OfferChecklistItem, OfferState
 from opensop.formats.needs import NeedLevel
 from opensop.formats.profile import evaluate_answers
-from opensop.portal.models import SearchEntry
+from opensop.formats.summary import offers_at_least
+from opensop.overview.models import ProfileSummary
+from opensop.portal.models import OfferedNeed, SearchEntry
 from opensop.profiles.models import Profile, State
 from opensop.profiles.registry import format_of
 
@@ -66,7 +68,10 @@ def _strings(value: Any) -> list[str]:
     return []
 
 
-def _entry(profile: Profile, cache: dict[str, tuple[str, dict[str, str]]]) -> SearchEntry:
+Cache = dict[str, tuple[str, dict[str, str]]]
+
+
+def _entry(profile: Profile, cache: Cache) -> SearchEntry:
     # Many profiles share answers (carried over, or synthetic): judge each set once.
     key = f"{profile.format_id}/{profile.format_version}/" + json.dumps(
         profile.answers, sort_keys=True, default=str
@@ -77,6 +82,15 @@ def _entry(profile: Profile, cache: dict[str, tuple[str, dict[str, str]]]) -> Se
         cache[key] = (written_text(definition, profile.answers), strongest_reasons(check.needs))
     text, reasons = cache[key]
     return SearchEntry(profile=profile, text=text, reasons=reasons)
+
+
+def _offered_needs(profile: Profile) -> list[OfferedNeed]:
+    """The needs offered at least 'aanwezig', as the stored overview summary says."""
+    summary = ProfileSummary.objects.filter(profile=profile).first()
+    needs = summary.needs if summary is not None else {}
+    return [
+        OfferedNeed(profile=profile, need=c) for c, lvl in needs.items() if offers_at_least(lvl)
+    ]
 
 
 def _fill_vectors(profile_ids: list[int]) -> None:
@@ -91,7 +105,9 @@ def index_profile(profile: Profile) -> SearchEntry:
     """Store what the public search reads of `profile`; called when it is published."""
     entry = _entry(profile, {})
     SearchEntry.objects.filter(profile=profile).delete()
+    OfferedNeed.objects.filter(profile=profile).delete()
     entry.save()
+    OfferedNeed.objects.bulk_create(_offered_needs(profile))
     _fill_vectors([profile.pk])
     return entry
 
@@ -99,22 +115,37 @@ def index_profile(profile: Profile) -> SearchEntry:
 def rebuild_index(profiles: Iterable[Profile] | None = None) -> int:
     """Rewrite the entries of `profiles` (all published ones when None); returns the count."""
     if profiles is None:
-        profiles = Profile.objects.filter(state=State.PUBLISHED).order_by("pk").iterator(BATCH)
-    cache: dict[str, tuple[str, dict[str, str]]] = {}
+        profiles = (
+            Profile.objects.filter(state=State.PUBLISHED)
+            .select_related("summary")
+            .order_by("pk")
+            .iterator(BATCH)
+        )
+    cache: Cache = {}
     count = 0
-    batch: list[SearchEntry] = []
+    batch: list[Profile] = []
     for profile in profiles:
-        batch.append(_entry(profile, cache))
+        batch.append(profile)
         if len(batch) == BATCH:
-            count += _write(batch)
+            count += _write(batch, cache)
             batch = []
-    return count + _write(batch)
+    return count + _write(batch, cache)
 
 
-def _write(entries: list[SearchEntry]) -> int:
-    ids = [e.profile_id for e in entries]
+def _write(profiles: list[Profile], cache: Cache) -> int:
+    ids = [p.pk for p in profiles]
+    entries = [_entry(p, cache) for p in profiles]
+    offered = [
+        OfferedNeed(profile=p, need=code)
+        for p in profiles
+        if (summary := getattr(p, "summary", None)) is not None
+        for code, level in summary.needs.items()
+        if offers_at_least(level)
+    ]
     with transaction.atomic():
         SearchEntry.objects.filter(profile_id__in=ids).delete()
+        OfferedNeed.objects.filter(profile_id__in=ids).delete()
         SearchEntry.objects.bulk_create(entries)
+        OfferedNeed.objects.bulk_create(offered, batch_size=1000)
         _fill_vectors(ids)
     return len(entries)

@@ -10,7 +10,6 @@ from collections import Counter
 from dataclasses import dataclass
 
 from django.core.cache import cache
-from django.core.paginator import Paginator
 from django.db.models import Count
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
@@ -22,8 +21,7 @@ from opensop.formats.vocabulary import default_vocabulary
 from opensop.organisations.models import Swv
 from opensop.portal.forms import SearchForm
 from opensop.portal.levels import LEVELS, LevelWords, words_for
-from opensop.portal.search import search as find_schools
-from opensop.portal.search import with_levels
+from opensop.portal.search import result_page, with_levels
 from opensop.profiles.models import Profile
 from opensop.profiles.published import latest_published_profiles, published_profiles
 
@@ -44,13 +42,13 @@ def search(request: HttpRequest) -> HttpResponse:
     criteria = form.criteria()
     context: dict[str, object] = {"form": form, "criteria": criteria, "levels": LEVELS}
     if not criteria.empty:
-        page = Paginator(find_schools(criteria), PAGE_SIZE).get_page(request.GET.get("pagina"))
+        page = result_page(criteria, request.GET.get("pagina"), PAGE_SIZE)
         query = request.GET.copy()
         query.pop("pagina", None)
         context |= {
             "searched": True,
             "page": page,
-            "results": with_levels(page.object_list, criteria.needs),
+            "results": with_levels(page.profiles, criteria.needs),
             "query": query.urlencode(),
         }
     return render(request, "portal/search.html", context)
