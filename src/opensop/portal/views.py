@@ -40,7 +40,13 @@ def _swvs() -> list[Swv]:
 def search(request: HttpRequest) -> HttpResponse:
     form = SearchForm(request.GET or None, _swvs())
     criteria = form.criteria()
-    context: dict[str, object] = {"form": form, "criteria": criteria, "levels": LEVELS}
+    context: dict[str, object] = {
+        "form": form,
+        "criteria": criteria,
+        "sector_options": form.options("sector"),
+        "swv_options": form.options("swv"),
+        "need_options": form.options("behoefte"),
+    }
     if not criteria.empty:
         page = result_page(criteria, request.GET.get("pagina"), PAGE_SIZE)
         query = request.GET.copy()
