@@ -85,6 +85,10 @@ def prepare() -> None:
         started = time.perf_counter()
         call_command("rebuild_search_index", stdout=sys.stdout)
         print(f"  search index built in {time.perf_counter() - started:.1f} s", flush=True)
+        from django.db import connection
+
+        with connection.cursor() as cursor:  # planner statistics, as after any bulk load
+            cursor.execute("ANALYZE")
 
 
 def url_mix(rng: random.Random) -> dict[str, list[str]]:

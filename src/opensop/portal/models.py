@@ -21,10 +21,11 @@ class SearchEntry(models.Model):
         related_name="search_entry",
         verbose_name="profiel",
     )
+    # need code → the strongest reason behind its level, as the format core words it.
+    # (Before `text`: SQLite reads a row's columns in order, and `text` is long.)
+    reasons: models.JSONField[dict[str, str]] = models.JSONField("redenen", default=dict)
     # The profile's written answers and offered items as plain text (the SQLite search).
     text = models.TextField("tekst", blank=True, default="")
-    # need code → the strongest reason behind its level, as the format core words it.
-    reasons: models.JSONField[dict[str, str]] = models.JSONField("redenen", default=dict)
     # PostgreSQL only: `text` as a Dutch tsvector, GIN-indexed (migration 0001). Null on SQLite.
     vector = SearchVectorField("zoekvector", null=True, editable=False)
 

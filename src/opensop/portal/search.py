@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from django.contrib.postgres.search import SearchQuery
 from django.db import connection
 from django.db.models import Q, QuerySet
+from django.db.models.expressions import RawSQL
 
 from opensop.formats.vocabulary import default_vocabulary, normalise
 from opensop.portal.levels import LevelWords, words_for
@@ -21,6 +22,7 @@ from opensop.profiles.models import Profile
 from opensop.profiles.published import latest_published_profiles
 
 DUTCH = "dutch"
+SQLITE_MATCH = "SELECT rowid FROM portal_searchentry_fts WHERE portal_searchentry_fts MATCH %s"
 POSTCODE = re.compile(r"^\d{4}(\s?[a-z]{2})?$", re.IGNORECASE)
 
 
@@ -129,6 +131,21 @@ class ResultPage:
         return self.pages > 1
 
 
+RESULT_FIELDS = (
+    "school_year",
+    "edition",
+    "school__name",
+    "school__brin",
+    "school__location",
+    "school__city",
+    "school__municipality",
+    "school__swv__code",
+    "school__swv__sector",
+    "summary__needs",
+    "search_entry__reasons",
+)
+
+
 def result_page(criteria: Criteria, number: str | None, size: int) -> ResultPage:
     ids = list(search(criteria).values_list("pk", flat=True))
     pages = max(1, -(-len(ids) // size))
@@ -136,10 +153,10 @@ def result_page(criteria: Criteria, number: str | None, size: int) -> ResultPage
     page = min(max(page, 1), pages)
     chosen = ids[(page - 1) * size : page * size]
     rows = (
-        Profile.objects.select_related(
-            "school", "school__swv", "school__board", "summary", "search_entry"
-        )
-        .defer("answers")
+        Profile.objects.select_related("school", "school__swv", "summary", "search_entry")
+        # Only what a result shows: on SQLite a column after the answers costs a walk
+        # through their overflow pages.
+        .only(*RESULT_FIELDS)
         .in_bulk(chosen)
     )
     return ResultPage(len(ids), page, pages, [rows[pk] for pk in chosen])
@@ -158,12 +175,17 @@ def _place(place: str) -> Q:
 
 
 def _full_text(text: str) -> Q:
-    """Words in the profile's own texts: Dutch stemming on PostgreSQL, plain words elsewhere."""
+    """Words in the profile's own texts: Dutch stemming on PostgreSQL, word prefixes in
+    SQLite's FTS5 index (migration 0003), a plain scan on any other database."""
     if connection.vendor == "postgresql":
         return Q(search_entry__vector=SearchQuery(text, config=DUTCH, search_type="websearch"))
     words = normalise(text).split()
     if not words:
         return Q(pk__in=[])
+    if connection.vendor == "sqlite":
+        # normalise() left only [a-z0-9 ]: safe inside FTS5's quotes. All words, as prefixes.
+        terms = " ".join(f'"{word}"*' for word in words)
+        return Q(pk__in=RawSQL(SQLITE_MATCH, (terms,)))  # noqa: S611 - a constant, one parameter
     q = Q()
     for word in words:
         q &= Q(search_entry__text__icontains=word)

@@ -35,8 +35,8 @@ class Migration(migrations.Migration):
             name='SearchEntry',
             fields=[
                 ('profile', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, primary_key=True, related_name='search_entry', serialize=False, to='profiles.profile', verbose_name='profiel')),
-                ('text', models.TextField(blank=True, default='', verbose_name='tekst')),
                 ('reasons', models.JSONField(default=dict, verbose_name='redenen')),
+                ('text', models.TextField(blank=True, default='', verbose_name='tekst')),
                 ('vector', django.contrib.postgres.search.SearchVectorField(editable=False, null=True, verbose_name='zoekvector')),
             ],
             options={
