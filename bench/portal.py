@@ -27,6 +27,8 @@ import statistics
 import subprocess
 import sys
 import tempfile
+from concurrent.futures import ThreadPoolExecutor
+from urllib.request import urlopen
 import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -55,7 +57,8 @@ def _timed(app: Callable[[dict[str, Any], StartResponse], Iterable[bytes]]) -> A
         wall_ms = (time.perf_counter() - wall) * 1000
         cpu_ms = (time.thread_time() - cpu) * 1000
         with (folder / f"{os.getpid()}.log").open("a") as log:
-            log.write(f"{wall_ms:.3f} {cpu_ms:.3f} {environ.get('PATH_INFO', '')}\n")
+            path = environ.get("PATH_INFO", "") + "?" + environ.get("QUERY_STRING", "")
+            log.write(f"{wall_ms:.3f} {cpu_ms:.3f} {path}\n")
         return [body]
 
     return timed
@@ -174,10 +177,10 @@ def run_group(
     script = Path(tempfile.mkstemp(suffix=".lua")[1])
     script.write_text(WRK_SCRIPT % ", ".join(json.dumps(p) for p in paths))
     base = f"http://127.0.0.1:{port}"
-    # Warm up every worker (templates, format registry, connections), then measure.
-    subprocess.run(
-        ["wrk", "-t2", "-c4", "-d3s", "-s", str(script), base], capture_output=True, check=True
-    )
+    # Warm up every worker (imports, templates, vocabulary, connections: ~1 s of CPU each
+    # on the first request), a few requests at a time and waiting for each; then measure.
+    with ThreadPoolExecutor(args.workers) as pool:
+        list(pool.map(lambda p: urlopen(base + p, timeout=120).read(), paths[: 6 * args.workers]))
     for log in timings.glob("*.log"):
         log.unlink()
     load_before = Path("/proc/loadavg").read_text().split()[:3]
@@ -200,12 +203,13 @@ def run_group(
     script.unlink()
     line = next(x for x in out.splitlines() if x.startswith("WRK "))
     count, errors, duration_us, c50, c95, c99, cmax = line.split()[1:]
-    walls, cpus = [], []
+    walls, cpus, rows = [], [], []
     for log in timings.glob("*.log"):
         for row in log.read_text().splitlines():
-            wall, cpu, _ = row.split(" ", 2)
+            wall, cpu, path = row.split(" ", 2)
             walls.append(float(wall))
             cpus.append(float(cpu))
+            rows.append((float(cpu), float(wall), path))
     result = {
         "group": name,
         "requests": int(count),
@@ -228,6 +232,7 @@ def run_group(
             "p99": float(c99),
             "max": float(cmax),
         },
+        "slowest_by_cpu": [f"{c:.0f} ms CPU, {w:.0f} ms: {p}" for c, w, p in sorted(rows)[-5:]],
         "loadavg_before": load_before,
         "loadavg_after": Path("/proc/loadavg").read_text().split()[:3],
     }
