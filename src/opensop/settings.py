@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "opensop.overview",
     "opensop.cycle",
     "opensop.basisondersteuning",
+    "opensop.portal",
     "opensop.demo",
 ]
 

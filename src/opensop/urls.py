@@ -13,6 +13,7 @@ from opensop.imports import profile_views as import_profile_views
 from opensop.imports import views as import_views
 from opensop.organisations import views as swv_views
 from opensop.overview import views as overview_views
+from opensop.portal import views as portal_views
 from opensop.profiles import views
 from opensop.workflow import views as workflow_views
 
@@ -178,5 +179,18 @@ urlpatterns = [
         overview_views.national_download,
         name="overview-national-export",
     ),
+    # Public pages for parents (portal/views.py): no login, published profiles only.
+    path("zoeken/", portal_views.search, name="portal-search"),
+    path("scholen/<str:code>/", portal_views.school, name="portal-school"),
+    path("scholen/<str:code>/profiel/", portal_views.school_document, name="portal-document"),
+    path(
+        "scholen/<str:code>/versies/<int:pk>/",
+        portal_views.school_document,
+        name="portal-version",
+    ),
+    path("vergelijken/", portal_views.compare, name="portal-compare"),
+    path("samenwerkingsverbanden/", portal_views.swvs, name="portal-swvs"),
+    path("samenwerkingsverbanden/<int:pk>/", portal_views.swv, name="portal-swv"),
+    path("niveaus/", portal_views.levels, name="portal-levels"),
     path("beheer/", admin.site.urls),
 ]

@@ -473,6 +473,23 @@ PAGES += [
     ),
 ]
 
+# Public pages for parents (portal): everyone, signed in or not. The world's school has only
+# a concept, so its school page, document and versions are not there for anyone (404);
+# what a published profile shows is in test_public_pages_show_only_published.
+EVERYONE = set(PERSONAS)
+SCHOOL_CODE = lambda w: w.profile.school.code  # noqa: E731
+PAGES += [
+    Page("portal-search", lambda _: "/zoeken/", EVERYONE),
+    Page("portal-search", lambda _: "/zoeken/?wat=dyslexie&iedereen=on", EVERYONE),
+    Page("portal-school", lambda w: f"/scholen/{SCHOOL_CODE(w)}/", set()),
+    Page("portal-document", lambda w: f"/scholen/{SCHOOL_CODE(w)}/profiel/", set()),
+    Page("portal-version", lambda w: f"/scholen/{SCHOOL_CODE(w)}/versies/{w.profile.pk}/", set()),
+    Page("portal-compare", lambda _: "/vergelijken/", EVERYONE),
+    Page("portal-swvs", lambda _: "/samenwerkingsverbanden/", EVERYONE),
+    Page("portal-swv", lambda w: f"/samenwerkingsverbanden/{w.profile.school.swv_id}/", EVERYONE),
+    Page("portal-levels", lambda _: "/niveaus/", EVERYONE),
+]
+
 
 @pytest.fixture(autouse=True)
 def no_pdf_engine(monkeypatch: pytest.MonkeyPatch) -> None:

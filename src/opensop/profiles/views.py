@@ -26,6 +26,7 @@ from opensop.formats.definition import AnyItem, FixedTextItem, FormatDefinition,
 from opensop.formats.profile import ProfileCheck, evaluate_answers
 from opensop.profiles import editing, presentation
 from opensop.profiles.models import Profile, State
+from opensop.profiles.published import latest_published_profiles
 from opensop.profiles.registry import format_of
 from opensop.workflow import services
 from opensop.workflow.models import StateChange
@@ -35,6 +36,10 @@ def home(request: HttpRequest) -> HttpResponse:
     profiles = access.readable_profiles(request.user).order_by(
         "school__name", "-school_year", "-edition"
     )
+    if not request.user.is_authenticated:
+        # The public sees what the public pages show (profiles/published.py): not the
+        # profile of a school that left its SWV, and per school only the newest.
+        profiles = latest_published_profiles().order_by("school__name")
     return render(request, "profiles/home.html", {"profiles": profiles})
 
 

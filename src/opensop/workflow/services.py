@@ -25,6 +25,7 @@ from opensop.formats.definition import COUNCIL_BODY_LABELS, CouncilBody, Council
 from opensop.formats.source import Problem
 from opensop.organisations.models import School
 from opensop.overview.services import refresh_summary
+from opensop.portal.services import index_profile
 from opensop.profiles.models import Profile, Revision, State
 from opensop.profiles.registry import format_of, registry
 from opensop.workflow import notifications
@@ -564,6 +565,7 @@ def return_to_concept(profile: Profile, user: AnyUser, reason: str) -> Profile:
 def publish(profile: Profile, user: AnyUser) -> Profile:
     def apply(p: Profile) -> None:
         p.published_at = timezone.now()
+        index_profile(p)  # what the public search reads (portal/models.py)
 
     return _step(
         profile,

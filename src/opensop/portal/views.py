@@ -1,0 +1,197 @@
+"""Public pages for parents: search, a school's page, compare, an SWV's page, the levels.
+
+No login, GET only, no cookies: every profile shown comes from `published_profiles()` /
+`latest_published_profiles()`, the one definition of what the public may see.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from django.core.cache import cache
+from django.db.models import Count
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.views.decorators.http import require_safe
+
+from opensop.documents.models import Kind
+from opensop.documents.services import document_html
+from opensop.formats.vocabulary import default_vocabulary
+from opensop.organisations.models import Swv
+from opensop.portal.forms import SearchForm
+from opensop.portal.levels import LEVELS, LevelWords, words_for
+from opensop.portal.search import result_page, with_levels
+from opensop.profiles.models import Profile
+from opensop.profiles.published import latest_published_profiles, published_profiles
+
+PAGE_SIZE = 20
+COMPARE_MIN, COMPARE_MAX = 2, 4
+ALL_NEEDS = [n.code for n in default_vocabulary().needs]
+# A published profile never changes, so its rendered document may be kept (key has revision).
+DOCUMENT_CACHE_SECONDS = 3600
+
+
+def _swvs() -> list[Swv]:
+    return list(Swv.objects.order_by("code"))
+
+
+@require_safe
+def search(request: HttpRequest) -> HttpResponse:
+    form = SearchForm(request.GET or None, _swvs())
+    criteria = form.criteria()
+    context: dict[str, object] = {
+        "form": form,
+        "criteria": criteria,
+        "sector_options": form.options("sector"),
+        "swv_options": form.options("swv"),
+        "need_options": form.options("behoefte"),
+    }
+    if not criteria.empty:
+        page = result_page(criteria, request.GET.get("pagina"), PAGE_SIZE)
+        query = request.GET.copy()
+        query.pop("pagina", None)
+        context |= {
+            "searched": True,
+            "page": page,
+            "results": with_levels(page.profiles, criteria.needs),
+            "query": query.urlencode(),
+        }
+    return render(request, "portal/search.html", context)
+
+
+def _latest_of(code: str) -> Profile:
+    profile = (
+        latest_published_profiles()
+        .select_related("summary", "search_entry")
+        .filter(school__brin=code[:4].upper(), school__location=code[4:])
+        .first()
+    )
+    if profile is None:
+        raise Http404("Deze school heeft geen gepubliceerd profiel.")
+    return profile
+
+
+@require_safe
+def school(request: HttpRequest, code: str) -> HttpResponse:
+    profile = _latest_of(code)
+    older = (
+        published_profiles()
+        .filter(school_id=profile.school_id)
+        .exclude(pk=profile.pk)
+        .order_by("-school_year", "-edition")
+    )
+    context = {
+        "profile": profile,
+        "school": profile.school,
+        "needs": with_levels([profile], ALL_NEEDS)[0].needs,
+        "older": list(older),
+    }
+    return render(request, "portal/school.html", context)
+
+
+@require_safe
+def school_document(request: HttpRequest, code: str, pk: int | None = None) -> HttpResponse:
+    """The accessible HTML document of the school's newest published profile, or of an
+    older published version of the same school."""
+    latest = _latest_of(code)
+    profile = latest
+    if pk is not None and pk != latest.pk:
+        profile = get_object_or_404(published_profiles(), pk=pk, school_id=latest.school_id)
+    key = f"portal-document-{profile.pk}-{profile.revision}"
+    html = cache.get(key)
+    if html is None:
+        html = document_html(profile, Kind.FULL)
+        cache.set(key, html, DOCUMENT_CACHE_SECONDS)
+    return HttpResponse(html)
+
+
+@dataclass(frozen=True)
+class CompareRow:
+    name: str
+    cells: list[tuple[LevelWords, str]]
+
+
+@require_safe
+def compare(request: HttpRequest) -> HttpResponse:
+    codes = list(dict.fromkeys(c.strip().upper() for c in request.GET.getlist("school") if c))
+    problem = ""
+    profiles: list[Profile] = []
+    if not COMPARE_MIN <= len(codes) <= COMPARE_MAX:
+        problem = "Kies twee, drie of vier scholen om te vergelijken."
+    else:
+        found = {
+            p.school.code.upper(): p
+            for p in latest_published_profiles()
+            .select_related("summary", "search_entry")
+            .filter(school__brin__in=[c[:4] for c in codes])
+        }
+        missing = [c for c in codes if c not in found]
+        profiles = [found[c] for c in codes if c in found]
+        if missing:
+            problem = f"Geen gepubliceerd profiel gevonden voor: {', '.join(missing)}."
+            profiles = []
+    rows = []
+    if profiles:
+        results = with_levels(profiles, ALL_NEEDS)
+        for index in range(len(ALL_NEEDS)):
+            cells = [(r.needs[index].level, r.needs[index].reason) for r in results]
+            rows.append(CompareRow(results[0].needs[index].name, cells))
+    status = 400 if problem and codes else 200
+    return render(
+        request,
+        "portal/compare.html",
+        {"profiles": profiles, "rows": rows, "problem": problem, "codes": codes},
+        status=status,
+    )
+
+
+@require_safe
+def swvs(request: HttpRequest) -> HttpResponse:
+    counts = dict(
+        latest_published_profiles()
+        .values_list("school__swv_id")
+        .annotate(n=Count("pk"))
+        .values_list("school__swv_id", "n")
+    )
+    rows = [(swv, counts.get(swv.pk, 0)) for swv in _swvs()]
+    return render(request, "portal/swvs.html", {"rows": rows})
+
+
+@dataclass(frozen=True)
+class Coverage:
+    name: str
+    counts: list[int]  # per level, in the order of LEVELS
+    offering: int  # aanwezig or specialistisch
+
+
+@require_safe
+def swv(request: HttpRequest, pk: int) -> HttpResponse:
+    region = get_object_or_404(Swv, pk=pk)
+    profiles = list(
+        latest_published_profiles()
+        .filter(school__swv=region)
+        .select_related("summary")
+        .order_by("school__name")
+    )
+    names = {n.code: n.name for n in default_vocabulary().needs}
+    coverage = []
+    for code in ALL_NEEDS:
+        tally = Counter(
+            words_for(p.summary.needs.get(code) if hasattr(p, "summary") else None).code
+            for p in profiles
+        )
+        counts = [tally[level.code] for level in LEVELS]
+        coverage.append(Coverage(names[code], counts, tally["aanwezig"] + tally["specialistisch"]))
+    return render(
+        request,
+        "portal/swv.html",
+        {"swv": region, "profiles": profiles, "coverage": coverage, "levels": LEVELS},
+    )
+
+
+@require_safe
+def levels(request: HttpRequest) -> HttpResponse:
+    return render(
+        request, "portal/levels.html", {"levels": LEVELS, "needs": default_vocabulary().needs}
+    )

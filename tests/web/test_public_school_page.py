@@ -1,0 +1,109 @@
+"""A school's public page: its newest published profile, downloads, adoption date, older
+versions; compare two to four schools; an SWV's schools and how the region covers needs."""
+
+from __future__ import annotations
+
+import pytest
+from django.test import Client
+
+from opensop.profiles.models import Profile
+from tests.web.conftest import Region
+from tests.web.overview_data import row, table
+from tests.web.portal_world import PublicWorld, public_world
+
+
+@pytest.fixture
+def world(region: Region, concept: Profile) -> PublicWorld:
+    return public_world(region, concept)
+
+
+def test_the_school_page_shows_the_latest_published_profile(world: PublicWorld) -> None:
+    latest = world.verscheidenheid
+    response = Client().get(f"/scholen/{latest.school.code}/")
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "Schoolondersteuningsprofiel 2025-2026" in page
+    assert "Vastgesteld door het bestuur" in page
+    assert f"/profielen/{latest.pk}/document/profiel.pdf" in page
+    assert f"/profielen/{latest.pk}/document/samenvatting.pdf" in page
+    assert f"/scholen/{latest.school.code}/versies/{world.older.pk}/" in page
+    levels = table(response.content, f"Hulp per onderwerp bij {latest.school.name}")
+    hoogbegaafd = row(levels, "Meer- en hoogbegaafdheid")
+    assert hoogbegaafd[1] == "Specialistisch"
+    assert "4 van 4 kenmerken ja" in hoogbegaafd[2]
+
+
+def test_the_profile_reads_as_the_accessible_html_document(world: PublicWorld) -> None:
+    code = world.verscheidenheid.school.code
+    page = Client().get(f"/scholen/{code}/profiel/").content.decode()
+    assert '<html lang="nl-NL">' in page
+    assert "De Verscheidenheid" in page
+    older = Client().get(f"/scholen/{code}/versies/{world.older.pk}/")
+    assert older.status_code == 200
+    # Another school's profile is not a version of this one.
+    other = Client().get(f"/scholen/{code}/versies/{world.maasoever.pk}/")
+    assert other.status_code == 404
+
+
+def test_a_school_code_is_case_tolerant_and_unknown_codes_are_not_found(
+    world: PublicWorld,
+) -> None:
+    assert Client().get(f"/scholen/{world.maasoever.school.code.lower()}/").status_code == 200
+    assert Client().get("/scholen/00ZZ00/").status_code == 404
+
+
+def test_compare_two_schools_need_by_need(world: PublicWorld) -> None:
+    a, b = world.verscheidenheid.school.code, world.maasoever.school.code
+    response = Client().get("/vergelijken/", {"school": [a, b]})
+    assert response.status_code == 200
+    rows = table(response.content, "Hulp per onderwerp bij de gekozen scholen")
+    assert rows[0][1:] == ["De Verscheidenheid profiel 2025-2026", "Maasoever profiel 2025-2026"]
+    building = row(rows, "Fysieke toegankelijkheid")
+    assert building[1].startswith("Geen")
+    assert building[2].startswith("Aanwezig")
+    assert "Gebouw: ja" in building[2]
+
+
+@pytest.mark.parametrize("count", [1, 5])
+def test_compare_needs_two_to_four_schools(world: PublicWorld, count: int) -> None:
+    codes = [world.verscheidenheid.school.code] * 1 + [f"77X{n}" for n in range(count - 1)]
+    response = Client().get("/vergelijken/", {"school": codes})
+    assert response.status_code == 400
+    assert "Kies twee, drie of vier scholen" in response.content.decode()
+
+
+def test_the_swv_page_shows_its_schools_and_how_the_region_covers_each_need(
+    world: PublicWorld,
+) -> None:
+    swv = world.verscheidenheid.school.swv
+    response = Client().get(f"/samenwerkingsverbanden/{swv.pk}/")
+    page = response.content.decode()
+    assert "1 school heeft een gepubliceerd profiel" in page
+    assert "De Verscheidenheid" in page
+    coverage = table(response.content, "Aantal scholen per onderwerp en niveau")
+    assert coverage[0] == [
+        "Onderwerp",
+        "Scholen die deze hulp geven",
+        "Specialistisch",
+        "Aanwezig",
+        "In ontwikkeling",
+        "Geen",
+        "Onbekend",
+    ]
+    assert row(coverage, "Meer- en hoogbegaafdheid")[1:] == ["1", "1", "0", "0", "0", "0"]
+    assert row(coverage, "Fysieke toegankelijkheid")[1:] == ["0", "0", "0", "0", "1", "0"]
+    listing = Client().get("/samenwerkingsverbanden/").content.decode()
+    assert "PO 31-06 Heerlen e.o." in listing
+
+
+def test_the_levels_are_explained_in_plain_words(world: PublicWorld) -> None:
+    page = Client().get("/niveaus/").content.decode()
+    for label in ["Specialistisch", "Aanwezig", "In ontwikkeling", "Geen", "Onbekend"]:
+        assert label in page
+    assert "Praat altijd met de school zelf" in page
+
+
+def test_the_home_page_and_header_lead_anonymous_visitors_to_the_search(region: Region) -> None:
+    page = Client().get("/").content.decode()
+    assert 'action="/zoeken/"' in page
+    assert 'href="/zoeken/"' in page
