@@ -4,6 +4,7 @@ vocabulary; filters by sector, SWV, municipality, need and level; stable order."
 
 from __future__ import annotations
 
+from django.contrib.staticfiles import finders
 from django.test import Client
 
 from opensop.organisations.models import Board, School, Swv
@@ -112,7 +113,9 @@ def test_pages_of_at_most_a_hundred(region: Region) -> None:
     assert "pagina=2" in first["next"]
     too_many = api_get("/api/v1/scholen/", per_pagina="500")
     assert too_many.status_code == 400
-    assert too_many.json()["velden"] == {"per_pagina": ["Geef een heel getal van 1 tot en met 100."]}
+    assert too_many.json()["velden"] == {
+        "per_pagina": ["Geef een heel getal van 1 tot en met 100."]
+    }
 
 
 def test_swvs_formats_and_the_vocabulary(region: Region) -> None:
@@ -145,3 +148,13 @@ def test_cors_is_open_for_public_reads_only(region: Region) -> None:
     assert "Access-Control-Allow-Origin" not in Client().get("/open-data/", **origin).headers
     assert "Access-Control-Allow-Origin" not in Client().get("/inloggen/", **origin).headers
     assert Client().post("/api/v1/scholen/", **origin).status_code in (403, 405)
+
+
+def test_the_docs_page_loads_its_scripts_from_this_site(region: Region) -> None:
+    page = Client().get("/api/v1/docs/").content.decode()
+    assert "/static/drf_spectacular_sidecar/swagger-ui-dist/swagger-ui-bundle.js" in page
+    assert "cdn" not in page.lower()
+    assert finders.find("drf_spectacular_sidecar/swagger-ui-dist/swagger-ui-bundle.js")
+    schema = Client().get("/api/v1/schema/", {"format": "json"}).json()
+    assert schema["openapi"].startswith("3.")
+    assert "/api/v1/scholen/{code}/" in schema["paths"]
