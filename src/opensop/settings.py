@@ -236,6 +236,7 @@ SPECTACULAR_SETTINGS = {
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
         "opensop.api.schema.add_error_responses",
+        "opensop.api.schema.forbid_null_characters",
     ],
 }
 # Other websites may read the public API from the browser; never with a key (no

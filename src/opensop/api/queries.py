@@ -31,6 +31,12 @@ def profiles(key_swv_id: int | None, *, with_answers: bool = False) -> QuerySet[
     return rows if with_answers else rows.defer(*HEAVY)
 
 
+def profile_rows(ids: list[int]) -> QuerySet[Profile]:
+    """The rows of a page whose ids `profiles()` (filtered) already chose."""
+    rows = Profile.objects.select_related("school", "school__swv", "school__board", "summary")
+    return rows.filter(pk__in=ids).defer(*HEAVY)
+
+
 def latest_public_profile_ids() -> QuerySet[Profile]:
     return latest_published_profiles()
 

@@ -52,3 +52,16 @@ def add_error_responses(
                     status, {"description": description, "content": body}
                 )
     return result
+
+
+def forbid_null_characters(
+    result: dict[str, Any], generator: Any, request: Any, public: bool
+) -> dict[str, Any]:
+    """Text parameters may not hold a NUL character (Django's forms refuse it: a 400)."""
+    for operations in result.get("paths", {}).values():
+        for operation in operations.values():
+            for parameter in operation.get("parameters", []):
+                schema = parameter.get("schema", {})
+                if schema.get("type") == "string" and "enum" not in schema:
+                    schema.setdefault("pattern", "^[^\\u0000]*$")
+    return result

@@ -50,6 +50,9 @@ class SchoolList(generics.ListAPIView[School]):
     def get_queryset(self) -> QuerySet[School]:
         return queries.schools()
 
+    def page_rows(self, ids: list[int]) -> QuerySet[School]:
+        return queries.schools().filter(pk__in=ids)
+
 
 class SchoolDetail(generics.RetrieveAPIView[School]):
     serializer_class = serializers.SchoolSerializer
@@ -79,6 +82,9 @@ class ProfileList(_ProfileView, generics.ListAPIView[Profile]):
 
     def get_queryset(self) -> QuerySet[Profile]:
         return queries.profiles(key_swv_id(self.request))
+
+    def page_rows(self, ids: list[int]) -> QuerySet[Profile]:
+        return queries.profile_rows(ids)
 
 
 class ProfileDetail(_ProfileView, generics.RetrieveAPIView[Profile]):

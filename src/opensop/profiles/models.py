@@ -65,7 +65,15 @@ class Profile(models.Model):
         ]
         # The overview asks per school when it last adopted a profile; from this index alone,
         # without reading the (large) answers stored before the date in each row.
-        indexes = [models.Index(fields=["school", "adopted_on"], name="profile_school_adopted")]
+        indexes = [
+            models.Index(fields=["school", "adopted_on"], name="profile_school_adopted"),
+            # What the public sees (profiles/published.py), the newest per school first: the
+            # API and open data find and count public profiles from this index alone.
+            models.Index(
+                fields=["state", "school", "-school_year", "-edition", "format_id"],
+                name="profile_public",
+            ),
+        ]
 
     def __str__(self) -> str:
         edition = f" (versie {self.edition})" if self.edition > 1 else ""
