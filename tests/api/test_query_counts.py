@@ -44,6 +44,6 @@ def test_list_pages_do_not_grow_with_their_length(country: str, path: str) -> No
 
 def test_the_counts_themselves(country: str) -> None:
     # The request limit's cache row (read, count, write, in a savepoint: 6), the count, the
-    # page, and for schools one prefetch of their newest public profiles.
-    assert _queries("/api/v1/profielen/", 30) <= 8
-    assert _queries("/api/v1/scholen/", 30) <= 9
+    # page's ids, its rows, and for schools one prefetch of their newest public profiles.
+    assert _queries("/api/v1/profielen/", 30) <= 9
+    assert _queries("/api/v1/scholen/", 30) <= 10
