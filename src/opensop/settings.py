@@ -61,13 +61,14 @@ INSTALLED_APPS = [
     "opensop.overview",
     "opensop.demo",
     # The REST API and open data (api/): DRF, its OpenAPI schema and docs (assets served
-    # from here, not a CDN), filters, and CORS for the public read endpoints.
+    # from here, not a CDN), filters, and CORS for the public read endpoints. opensop.api
+    # first: its locale keeps Django's "Dit veld is verplicht." over DRF's wording.
+    "opensop.api",
     "rest_framework",
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "django_filters",
     "corsheaders",
-    "opensop.api",
 ]
 
 MIDDLEWARE = [

@@ -39,7 +39,7 @@ def test_a_key_needs_a_name(region: Region) -> None:
     client = signed_in(region, "swv_staff")
     response = client.post(f"/swv/{region.school.swv_id}/api-sleutels/", {"naam": ""})
     assert response.status_code == 400
-    assert "Dit veld is vereist" in response.content.decode()
+    assert "Dit veld is verplicht" in response.content.decode()
     assert not ApiKey.objects.exists()
 
 
