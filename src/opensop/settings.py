@@ -63,11 +63,21 @@ INSTALLED_APPS = [
     "opensop.basisondersteuning",
     "opensop.portal",
     "opensop.demo",
+    # The REST API and open data (api/): DRF, its OpenAPI schema and docs (assets served
+    # from here, not a CDN), filters, and CORS for the public read endpoints. opensop.api
+    # first: its locale keeps Django's "Dit veld is verplicht." over DRF's wording.
+    "opensop.api",
+    "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
+    "django_filters",
+    "corsheaders",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "corsheaders.middleware.CorsMiddleware",  # before CommonMiddleware, as it asks
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -190,3 +200,55 @@ OPENSOP_BASE_URL = env("OPENSOP_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
 
 # Imports (imports/): the largest file, in bytes, a register or filled form may be.
 OPENSOP_IMPORT_MAX_BYTES = int(env("OPENSOP_IMPORT_MAX_BYTES", str(20 * 1000 * 1000)))
+
+# ------------------------------------------------------------------ REST API (api/, docs/api.md)
+# Request limits are counted in a cache every app server shares: a table in the database
+# (created by the api app's migration), or e.g. Redis through OPENSOP_API_CACHE_BACKEND.
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "api": {
+        "BACKEND": env("OPENSOP_API_CACHE_BACKEND", "django.core.cache.backends.db.DatabaseCache"),
+        "LOCATION": env("OPENSOP_API_CACHE_LOCATION", "opensop_api_cache"),
+    },
+}
+# Requests per client: per address without a key, per key with one (docs/api.md).
+OPENSOP_API_RATE_PUBLIC = env("OPENSOP_API_RATE_PUBLIC", "120/minute")
+OPENSOP_API_RATE_TOKEN = env("OPENSOP_API_RATE_TOKEN", "600/minute")
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": ["opensop.api.authentication.ApiKeyAuthentication"],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "DEFAULT_THROTTLE_CLASSES": ["opensop.api.throttling.PerClientThrottle"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "DEFAULT_PAGINATION_CLASS": "opensop.api.pagination.Pages",
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "EXCEPTION_HANDLER": "opensop.api.errors.dutch_errors",
+    "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Open SOP API",
+    "DESCRIPTION": (
+        "Gepubliceerde schoolondersteuningsprofielen: samenwerkingsverbanden, scholen, "
+        "profielen, formaten en ondersteuningsbehoeften. Zie docs/api.md."
+    ),
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SWAGGER_UI_DIST": "SIDECAR",  # the docs' scripts from our own static files, no CDN
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "COMPONENT_SPLIT_REQUEST": True,
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "opensop.api.schema.add_error_responses",
+        "opensop.api.schema.forbid_null_characters",
+    ],
+}
+# Other websites may read the public API from the browser; never with a key (no
+# Authorization header allowed), never with cookies, only GET.
+CORS_URLS_REGEX = r"^/api/v1/.*$"
+CORS_ALLOW_ALL_ORIGINS = True
+CORS_ALLOW_CREDENTIALS = False
+CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
+CORS_ALLOW_HEADERS = ["accept", "accept-language", "content-type"]
+# Open data (api/open_data.py): where `export_open_data` puts the files in the default storage.
+OPENSOP_OPEN_DATA_PREFIX = "open-data"

@@ -4,6 +4,7 @@ from django.urls import path
 
 from opensop.accounts import people_views
 from opensop.accounts import views as account_views
+from opensop.api import urls as api_urls
 from opensop.basisondersteuning import views as base_support_views
 from opensop.cycle import views as cycle_views
 from opensop.documents import batch_views
@@ -194,3 +195,8 @@ urlpatterns = [
     path("niveaus/", portal_views.levels, name="portal-levels"),
     path("beheer/", admin.site.urls),
 ]
+
+# The REST API (/api/v1/), API keys of an SWV and open data (api/urls.py).
+urlpatterns += api_urls.urlpatterns
+# JSON for an unknown address under /api/, Django's own page elsewhere.
+handler404 = "opensop.api.errors.not_found"

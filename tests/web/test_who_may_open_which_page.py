@@ -21,6 +21,8 @@ from django.urls import URLPattern, URLResolver, get_resolver
 
 from opensop.accounts import invitations
 from opensop.accounts.models import Invitation, Membership, Role
+from opensop.api import services as api_services
+from opensop.api.models import ApiKey
 from opensop.documents import services
 from opensop.documents.models import BatchState, DocumentBatch
 from opensop.imports.models import BulkImport
@@ -45,6 +47,7 @@ class World:
     adopted: Profile  # the same school's adopted profile of the year before
     bulk_import: BulkImport  # a finished bulk import of the concept's SWV
     decision: CouncilDecision  # a council's advice on the concept, with its letter as a file
+    api_key: ApiKey  # an API key of the concept's SWV
 
 
 @pytest.fixture
@@ -83,11 +86,20 @@ def world(
         answers=concept.answers,
     )
 
+    api_key, _ = api_services.create_key(region.school.swv, "Website", None)
     bulk_import = BulkImport.objects.create(
         swv=region.school.swv, kind="formulieren", state=BulkImport.READY
     )
     return World(
-        concept, invitation, token.group(1), membership, batch, adopted, bulk_import, decision
+        concept,
+        invitation,
+        token.group(1),
+        membership,
+        batch,
+        adopted,
+        bulk_import,
+        decision,
+        api_key,
     )
 
 
@@ -488,6 +500,51 @@ PAGES += [
     Page("portal-swvs", lambda _: "/samenwerkingsverbanden/", EVERYONE),
     Page("portal-swv", lambda w: f"/samenwerkingsverbanden/{w.profile.school.swv_id}/", EVERYONE),
     Page("portal-levels", lambda _: "/niveaus/", EVERYONE),
+]
+
+# The REST API reads API keys, never the site's login: every persona gets what the public
+# gets (a concept is not there: 404). The SWV's API keys page: its staff and site admins
+# (a new key is shown on the page itself: 200). Open data: for everyone; no file has been
+# exported in this world, so a file is not found (the download is in tests/api/).
+EVERYONE = set(PERSONAS)
+PAGES += [
+    Page("api-schema", lambda _: "/api/v1/schema/", EVERYONE),
+    Page("api-docs", lambda _: "/api/v1/docs/", EVERYONE),
+    Page("api-swvs", lambda _: "/api/v1/samenwerkingsverbanden/", EVERYONE),
+    Page(
+        "api-swv", lambda w: f"/api/v1/samenwerkingsverbanden/{w.profile.school.swv_id}/", EVERYONE
+    ),
+    Page("api-schools", lambda _: "/api/v1/scholen/", EVERYONE),
+    Page("api-school", lambda w: f"/api/v1/scholen/{w.profile.school.code}/", EVERYONE),
+    Page("api-profiles", lambda _: "/api/v1/profielen/", EVERYONE),
+    Page("api-profile", lambda w: f"/api/v1/profielen/{w.profile.pk}/", set()),
+    Page("api-formats", lambda _: "/api/v1/formaten/", EVERYONE),
+    Page("api-format", lambda _: "/api/v1/formaten/zuid-limburg-po/1/", EVERYONE),
+    Page("api-support-needs", lambda _: "/api/v1/ondersteuningsbehoeften/", EVERYONE),
+    Page("swv-api-keys", swv_url("api-sleutels/"), SWV_MANAGERS),
+    Page(
+        "swv-api-keys",
+        swv_url("api-sleutels/"),
+        SWV_MANAGERS,
+        method="post",
+        data={"naam": "Onderzoek"},
+        ok=200,
+    ),
+    Page(
+        "swv-api-key-revoke",
+        lambda w: f"/swv/{w.api_key.swv_id}/api-sleutels/{w.api_key.pk}/intrekken/",
+        SWV_MANAGERS,
+        method="post",
+    ),
+    Page(
+        "swv-norm-publication",
+        swv_url("api-sleutels/normuitkomsten/"),
+        SWV_MANAGERS,
+        method="post",
+        data={"openbaar": "on"},
+    ),
+    Page("open-data", lambda _: "/open-data/", EVERYONE),
+    Page("open-data-file", lambda _: "/open-data/landelijk-behoeften.csv", set()),
 ]
 
 

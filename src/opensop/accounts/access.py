@@ -24,6 +24,7 @@ from opensop.accounts.models import (
 )
 from opensop.organisations.models import Board, School, Swv
 from opensop.profiles.models import Profile, State
+from opensop.profiles.published import published_profiles
 
 AnyUser = AbstractBaseUser | AnonymousUser
 
@@ -468,3 +469,27 @@ def may_download_chapter(user: AnyUser, profile: Profile) -> bool:
 
 
 ACTIONS["download_chapter"] = may_download_chapter
+
+
+# ------------------------------------------------------------------ API keys
+# An SWV's staff (and site admins) make and revoke the SWV's API keys and choose whether its
+# norm outcomes are public. A key reads what the public reads, plus every profile, in every
+# state, of the schools now in its SWV; never anything of another SWV. Nobody else learns
+# the keys page exists.
+
+
+def may_manage_api_keys(user: AnyUser, swv: Swv) -> bool:
+    return is_site_admin(user) or is_staff_of_swv(user, swv)
+
+
+SWV_ACTIONS["manage_api_keys"] = may_manage_api_keys
+
+
+def profiles_readable_with_key(swv_id: int) -> QuerySet[Profile]:
+    """What an active API key of SWV `swv_id` reads: the public profiles and its own."""
+    return published_profiles() | Profile.objects.filter(school__swv_id=swv_id)
+
+
+def may_read_norm_results(swv: Swv, key_swv_id: int | None) -> bool:
+    """The public sees a school's norm outcomes only when its SWV chose to publish them."""
+    return swv.publishes_norm_results or key_swv_id == swv.pk

@@ -6,7 +6,16 @@ from opensop.organisations.models import Board, School, Swv
 @admin.register(Swv)
 class SwvAdmin(admin.ModelAdmin[Swv]):
     list_display = ["code", "name", "sector", "format_id", "format_version"]
-    fields = ["code", "name", "sector", "format_id", "format_version", "logo", "coverage_threshold"]
+    fields = [
+        "code",
+        "name",
+        "sector",
+        "format_id",
+        "format_version",
+        "logo",
+        "coverage_threshold",
+        "publishes_norm_results",
+    ]
     search_fields = ["code", "name"]
 
 

@@ -48,6 +48,12 @@ class Swv(models.Model):
             "aantal haar aanwezig of specialistisch bieden."
         ),
     )
+    # Whether the public (API, open data) sees how each school scores on the SWV's norms.
+    publishes_norm_results = models.BooleanField(
+        "normuitkomsten openbaar",
+        default=False,
+        help_text="Toon in de API en de open data per school of zij aan de normen voldoet.",
+    )
 
     # Where parents get independent help: the SWV's ouder- en jeugdsteunpunt (in the chapter
     # each school puts in its schoolgids). Kept here once, by the SWV's staff.

@@ -1,0 +1,51 @@
+"""What each API list reads: public data only through profiles/published.py, a key's own
+SWV through accounts/access.py, the levels and outcomes from the stored ProfileSummary.
+
+Every list is one query for its rows (plus one prefetch for schools), however long the page:
+tests/api/test_query_counts.py asserts it.
+"""
+
+from __future__ import annotations
+
+from django.db.models import Prefetch, QuerySet
+
+from opensop.accounts.access import profiles_readable_with_key
+from opensop.formats.definition import SupportLevel
+from opensop.organisations.models import School
+from opensop.profiles.models import Profile
+from opensop.profiles.published import latest_published_profiles, published_profiles
+
+# The large JSON a list never shows (a profile's answers; a summary's offers and scores).
+HEAVY = ("answers", "summary__offers", "summary__expertise", "summary__scores")
+PROFILE_ORDER = ("school__brin", "school__location", "-school_year", "-edition", "pk")
+
+
+def levels_at_least(code: str) -> list[str]:
+    lowest = SupportLevel[code.upper()]
+    return [level.code for level in SupportLevel if level >= lowest]
+
+
+def profiles(key_swv_id: int | None, *, with_answers: bool = False) -> QuerySet[Profile]:
+    rows = published_profiles() if key_swv_id is None else profiles_readable_with_key(key_swv_id)
+    rows = rows.select_related("summary").order_by(*PROFILE_ORDER)
+    return rows if with_answers else rows.defer(*HEAVY)
+
+
+def profile_rows(ids: list[int]) -> QuerySet[Profile]:
+    """The rows of a page whose ids `profiles()` (filtered) already chose."""
+    rows = Profile.objects.select_related("school", "school__swv", "school__board", "summary")
+    return rows.filter(pk__in=ids).defer(*HEAVY)
+
+
+def latest_public_profile_ids() -> QuerySet[Profile]:
+    return latest_published_profiles()
+
+
+def schools() -> QuerySet[School]:
+    """Every school, with its SWV, board and newest public profile (levels only)."""
+    newest = latest_published_profiles().select_related("summary").defer(*HEAVY)
+    return (
+        School.objects.select_related("swv", "board")
+        .prefetch_related(Prefetch("profiles", queryset=newest, to_attr="public_profiles"))
+        .order_by("brin", "location")
+    )

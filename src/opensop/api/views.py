@@ -1,0 +1,135 @@
+"""/api/v1/: read-only. Anyone reads the public data; an SWV's API key also reads every
+profile of its own schools (accounts/access.py). docs/api.md describes it for users."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import QuerySet
+from django.http import Http404
+from drf_spectacular.utils import extend_schema
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+from rest_framework import generics
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from opensop.accounts.access import may_read_norm_results
+from opensop.api import queries, serializers
+from opensop.api.filters import ProfileFilter, SchoolFilter
+from opensop.api.models import ApiKey
+from opensop.formats.vocabulary import default_vocabulary
+from opensop.organisations.models import School, Swv
+from opensop.profiles.models import Profile
+from opensop.profiles.registry import registry
+
+
+def key_swv_id(request: Request) -> int | None:
+    return request.auth.swv_id if isinstance(request.auth, ApiKey) else None
+
+
+class SwvList(generics.ListAPIView[Swv]):
+    """Alle samenwerkingsverbanden."""
+
+    serializer_class = serializers.SwvSerializer
+    queryset = Swv.objects.order_by("code", "pk")
+
+
+class SwvDetail(generics.RetrieveAPIView[Swv]):
+    serializer_class = serializers.SwvSerializer
+    queryset = Swv.objects.all()
+
+
+class SchoolList(generics.ListAPIView[School]):
+    """Alle scholen (vestigingen), met het niveau per ondersteuningsbehoefte uit hun
+    nieuwste gepubliceerde profiel."""
+
+    serializer_class = serializers.SchoolSerializer
+    filterset_class = SchoolFilter
+
+    def get_queryset(self) -> QuerySet[School]:
+        return queries.schools()
+
+    def page_rows(self, ids: list[int]) -> QuerySet[School]:
+        return queries.schools().filter(pk__in=ids)
+
+
+class SchoolDetail(generics.RetrieveAPIView[School]):
+    serializer_class = serializers.SchoolSerializer
+
+    def get_object(self) -> School:
+        code: str = self.kwargs["code"].upper()
+        school = queries.schools().filter(brin=code[:4], location=code[4:]).first()
+        if school is None:
+            raise Http404
+        return school
+
+
+class _ProfileView(generics.GenericAPIView[Profile]):
+    def get_serializer_context(self) -> dict[str, Any]:
+        context: dict[str, Any] = super().get_serializer_context()
+        own = key_swv_id(self.request)
+        context["shows_norms"] = lambda swv: may_read_norm_results(swv, own)
+        return context
+
+
+class ProfileList(_ProfileView, generics.ListAPIView[Profile]):
+    """Gepubliceerde profielen (zonder antwoorden; die staan bij één profiel). Met een
+    API-sleutel ook alle profielen van de eigen scholen, in elke status."""
+
+    serializer_class = serializers.ProfileSerializer
+    filterset_class = ProfileFilter
+
+    def get_queryset(self) -> QuerySet[Profile]:
+        return queries.profiles(key_swv_id(self.request))
+
+    def page_rows(self, ids: list[int]) -> QuerySet[Profile]:
+        return queries.profile_rows(ids)
+
+
+class ProfileDetail(_ProfileView, generics.RetrieveAPIView[Profile]):
+    """Eén profiel met al zijn antwoorden, in de woorden van het formaat."""
+
+    serializer_class = serializers.ProfileDetailSerializer
+
+    def get_queryset(self) -> QuerySet[Profile]:
+        return queries.profiles(key_swv_id(self.request), with_answers=True)
+
+
+class FormatList(APIView):
+    """De formaten (vragenlijsten) die samenwerkingsverbanden gebruiken."""
+
+    @extend_schema(responses=serializers.FormatSerializer(many=True))
+    def get(self, request: Request) -> Response:
+        definitions = sorted(registry(), key=lambda d: (d.id, d.version))
+        return Response([serializers.format_summary(d) for d in definitions])
+
+
+class FormatDetail(APIView):
+    @extend_schema(responses=serializers.FormatDetailSerializer)
+    def get(self, request: Request, format_id: str, version: int) -> Response:
+        definition = registry().get(format_id, version)
+        if definition is None:
+            raise Http404
+        return Response(serializers.format_detail(definition))
+
+
+class SupportNeedList(APIView):
+    """De gedeelde woordenlijst van ondersteuningsbehoeften, met synoniemen."""
+
+    @extend_schema(responses=serializers.SupportNeedSerializer(many=True))
+    def get(self, request: Request) -> Response:
+        return Response([serializers.support_need(n) for n in default_vocabulary().needs])
+
+
+class SchemaView(SpectacularAPIView):
+    """The OpenAPI schema: the same document for everyone, so outside the request limits
+    (and it asks nothing of the database)."""
+
+    throttle_classes = ()
+
+
+class DocsView(SpectacularSwaggerView):
+    """Swagger UI, its scripts and styles served from our own static files (the sidecar)."""
+
+    throttle_classes = ()

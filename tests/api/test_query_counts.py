@@ -1,0 +1,49 @@
+"""A list page costs the same number of queries whatever its length (no N+1)."""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from opensop.api import services as key_services
+from opensop.organisations.models import Swv
+from opensop.overview.synthetic import generate
+from tests.api.conftest import api_get
+
+
+@pytest.fixture
+def country(db: None, settings: Any) -> str:
+    settings.OPENSOP_API_RATE_PUBLIC = "1000/minute"
+    generate(60, 2, 2, datetime.date(2026, 11, 1), seed=3)
+    _, key = key_services.create_key(Swv.objects.first(), "meting", None)  # type: ignore[arg-type]
+    api_get("/api/v1/formaten/", key)  # its first use writes "last used" (once a minute)
+    return key
+
+
+def _queries(path: str, size: int, key: str | None = None) -> int:
+    with CaptureQueriesContext(connection) as queries:
+        response = api_get(path, key, per_pagina=str(size))
+    assert response.status_code == 200
+    assert len(response.json()["results"]) == size
+    return len(queries)
+
+
+@pytest.mark.parametrize(
+    "path", ["/api/v1/scholen/", "/api/v1/profielen/", "/api/v1/samenwerkingsverbanden/"]
+)
+def test_list_pages_do_not_grow_with_their_length(country: str, path: str) -> None:
+    small = 2
+    large = 2 if "samenwerkingsverbanden" in path else 30
+    assert _queries(path, small) == _queries(path, large)
+    assert _queries(path, small, country) == _queries(path, large, country)
+
+
+def test_the_counts_themselves(country: str) -> None:
+    # The request limit's cache row (read, count, write, in a savepoint: 6), the count, the
+    # page's ids, its rows, and for schools one prefetch of their newest public profiles.
+    assert _queries("/api/v1/profielen/", 30) <= 9
+    assert _queries("/api/v1/scholen/", 30) <= 10
