@@ -5,15 +5,18 @@ from __future__ import annotations
 import io
 import re
 from pathlib import Path
+from typing import Any
 
 import pikepdf
 import pytest
 
+from opensop.basisondersteuning.text import read_yaml
 from opensop.documents import content, typeset
 from opensop.documents.pdf import render_pdf
 from opensop.documents.services import html_for
 from opensop.profiles.presentation import ShownItem
 from tests.documents.conftest import Rendered, answers, definition, facts, render, squeeze
+from tests.documents.test_schoolgids_chapter import BASE, DATA
 
 
 def expected_texts(doc: content.FullProfile) -> list[str]:
@@ -159,3 +162,34 @@ def test_a_document_that_is_kept_renders_byte_identical() -> None:
     assert render_pdf(doc) == first
     with pikepdf.open(io.BytesIO(first)) as pdf:
         assert str(pdf.docinfo["/CreationDate"]).startswith("D:20260203")
+
+
+def test_the_pdf_shows_the_swv_base_support_where_the_page_does(tmp_path: Path) -> None:
+    """The SWV's parts that no fixed text takes (seed PO: the four anchor points): after the
+    sections, in the contents as one entry, each part under its own heading, as on the page."""
+    doc = content.full_profile(definition("po"), answers("po"), facts("po", concept=False))
+    base = read_yaml((DATA / BASE["po"]).read_text(encoding="utf-8"))
+    doc.base_support_title = f"{base.title}, versie 2, geldig vanaf 1 augustus 2025"
+    doc.base_support_parts = list(base.parts)
+    rendered = render(doc, tmp_path / "full.pdf")
+    heading = "Basisondersteuning van het samenwerkingsverband"
+    lead = f"Dit profiel volgt {doc.base_support_title}."
+    for shown in (rendered.html, rendered.words()):
+        assert heading in shown
+        assert lead in " ".join(shown.split())
+        assert "Ankerpunt 4: Ondersteuningsstructuur" in shown
+    words = rendered.words()
+    contents = words[words.index("Inhoud") : words.index(lead)]
+    assert heading in contents  # one contents entry, as in the page's Inhoud
+    assert "Ankerpunt 1" not in contents
+    # After the last section, before the norms appendix, as on the page.
+    last_section = f"{doc.sections[-1].number} {doc.sections[-1].title}"
+    assert words.rindex(last_section) < words.index(lead) < words.rindex("Bijlage: normen")
+    with rendered.open() as pdf:
+        bookmarks = all_titles(pdf.open_outline().root)
+    assert heading in bookmarks
+    assert "Ankerpunt 4: Ondersteuningsstructuur" in bookmarks
+
+
+def all_titles(items: list[Any]) -> list[str]:
+    return [title for item in items for title in [item.title, *all_titles(item.children)]]

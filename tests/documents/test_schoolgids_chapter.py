@@ -48,8 +48,8 @@ def build(family: str, definition_: FormatDefinition | None = None) -> chapter.C
     )
 
 
-def html(doc: chapter.Chapter, *, for_print: bool = False) -> str:
-    return render_to_string("documents/chapter.html", {"doc": doc, "for_print": for_print})
+def html(doc: chapter.Chapter) -> str:
+    return render_to_string("documents/chapter.html", {"doc": doc})
 
 
 @pytest.mark.parametrize("family", ["po", "vo"])
@@ -122,7 +122,7 @@ def test_the_word_file_uses_words_heading_styles_lists_and_a_table_header(family
 def test_the_pdf_is_tagged_dutch_and_holds_the_offer(family: str, tmp_path: Path) -> None:
     doc = build(family)
     path = tmp_path / "hoofdstuk.pdf"
-    path.write_bytes(render_pdf(html(doc, for_print=True)))
+    path.write_bytes(render_pdf(doc))
     with pikepdf.open(path) as pdf:
         assert "/StructTreeRoot" in pdf.Root
         assert str(pdf.Root.Lang) == "nl-NL"
@@ -135,6 +135,64 @@ def test_the_pdf_is_tagged_dutch_and_holds_the_offer(family: str, tmp_path: Path
     assert "Hulp en advies voor ouders" in words
     for offer in OFFERS[family]:
         assert offer in words
+
+
+@pytest.mark.parametrize("family", ["po", "vo"])
+def test_the_pdf_has_title_embedded_fonts_and_table_headers_and_renders_the_same_twice(
+    family: str,
+) -> None:
+    doc = build(family)
+    first = render_pdf(doc)
+    assert render_pdf(doc) == first  # adopted: dated by the adoption, byte for byte the same
+    with pikepdf.open(io.BytesIO(first)) as pdf:
+        assert str(pdf.docinfo["/Title"]) == doc.title
+        assert bool(pdf.Root.ViewerPreferences.DisplayDocTitle) is True
+        with pdf.open_metadata() as xmp:
+            assert xmp.get("pdfuaid:part") == "1"
+        assert str(pdf.docinfo["/CreationDate"]).startswith("D:20260203")
+        for page in pdf.pages:
+            for font in page.Resources.Font.values():
+                for part in font.get("/DescendantFonts", [font]):
+                    assert "/FontFile2" in part.FontDescriptor or "/FontFile3" in (
+                        part.FontDescriptor
+                    )
+        tags = structure_tags(pdf.Root.StructTreeRoot.K)
+    for tag in ("/H1", "/H2", "/H3", "/L", "/LI", "/Table", "/THead", "/TH", "/TD"):
+        assert tag in tags, tag
+    with pikepdf.open(io.BytesIO(first)) as pdf, pdf.open_outline() as outline:
+        (top,) = outline.root
+        assert top.title == doc.title
+        assert [b.title for b in top.children] == [
+            title for level, title in doc.headings() if level == 2
+        ]
+
+
+def structure_tags(node: Any) -> set[str]:
+    found: set[str] = set()
+    if isinstance(node, pikepdf.Array):
+        for child in node:
+            found |= structure_tags(child)
+    elif isinstance(node, pikepdf.Dictionary) and "/S" in node:
+        found.add(str(node.S))
+        if "/K" in node:
+            found |= structure_tags(node.K)
+    return found
+
+
+@pytest.mark.parametrize("family", ["po", "vo"])
+def test_a_name_with_markup_characters_prints_as_typed(family: str) -> None:
+    """The school's name travels as data: Typst never reads it as markup."""
+    doc = build(family)
+    doc.title = "Ondersteuning op *De #Ster* $x$ [a](b)"
+    text = pdf_words(render_pdf(doc))
+    assert "Ondersteuning op *De #Ster* $x$ [a](b)" in text
+
+
+def pdf_words(pdf: bytes) -> str:
+    text = subprocess.run(
+        [PDFTOTEXT, "-raw", "-", "-"], input=pdf, check=True, capture_output=True
+    ).stdout.decode()
+    return " ".join(text.split())
 
 
 @pytest.mark.parametrize("family", ["po", "vo"])

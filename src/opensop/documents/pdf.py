@@ -17,7 +17,8 @@ from pathlib import Path
 import typst
 
 from opensop.documents import typeset
-from opensop.documents.content import FullProfile, Summary
+from opensop.documents.chapter import Chapter
+from opensop.documents.content import FullProfile
 
 TEMPLATES = Path(__file__).resolve().parent / "typst"
 FONT_FOLDERS = [
@@ -35,12 +36,20 @@ class Prepared:
     timestamp: datetime.datetime | None
 
 
-def prepare(doc: FullProfile | Summary) -> Prepared:
-    template = TEMPLATES / ("full.typ" if isinstance(doc, FullProfile) else "summary.typ")
+def prepare(doc: typeset.Document) -> Prepared:
+    template = TEMPLATES / template_name(doc)
     return Prepared(template, typeset.document_json(doc), typeset.timestamp(doc.facts))
 
 
-def render_pdf(doc: FullProfile | Summary) -> bytes:
+def template_name(doc: typeset.Document) -> str:
+    if isinstance(doc, FullProfile):
+        return "full.typ"
+    if isinstance(doc, Chapter):
+        return "chapter.typ"
+    return "summary.typ"
+
+
+def render_pdf(doc: typeset.Document) -> bytes:
     """A tagged PDF/UA-1 of a document: lang nl-NL, title, headings, tables, bookmarks."""
     return compile_prepared(prepare(doc))
 

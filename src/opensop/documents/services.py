@@ -160,14 +160,13 @@ def chapter_of(profile: Profile) -> chapter_model.Chapter:
     return chapter_model.chapter(definition, profile.answers, facts_for(profile), base, help_at_swv)
 
 
-def chapter_html(profile: Profile, *, for_print: bool = False) -> str:
-    return render_to_string(
-        "documents/chapter.html", {"doc": chapter_of(profile), "for_print": for_print}
-    )
+def chapter_html(profile: Profile) -> str:
+    return render_to_string("documents/chapter.html", {"doc": chapter_of(profile)})
 
 
 def chapter_pdf(profile: Profile) -> bytes:
-    return render_pdf(chapter_html(profile, for_print=True))
+    """Typeset from the same model as the web page and the Word file (typst/chapter.typ)."""
+    return render_pdf(chapter_of(profile))
 
 
 def chapter_word(profile: Profile) -> bytes:

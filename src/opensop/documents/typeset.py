@@ -17,25 +17,31 @@ from typing import Any
 
 from django.template.defaultfilters import date as dutch_date
 
+from opensop.basisondersteuning.text import Part
+from opensop.documents.chapter import Block, Chapter
 from opensop.documents.content import DocumentFacts, FullProfile, Summary
 from opensop.formats.norms import NormResult
 from opensop.profiles.presentation import ShownItem, ShownSection
 
+Document = FullProfile | Summary | Chapter
 
-def document_json(doc: FullProfile | Summary) -> str:
+
+def document_json(doc: Document) -> str:
     """What a template reads as `sys.inputs.document`."""
     return json.dumps(document_data(doc), ensure_ascii=False, separators=(",", ":"))
 
 
-def document_data(doc: FullProfile | Summary) -> dict[str, Any]:
+def document_data(doc: Document) -> dict[str, Any]:
     common = {
-        "title": doc.window_title,
+        "title": doc.title if isinstance(doc, Chapter) else doc.window_title,
         "description": _description(doc),
         "facts": _facts(doc.facts),
         "logo": _logo_bytes(doc.facts.logo),
     }
     if isinstance(doc, FullProfile):
         return common | _full(doc)
+    if isinstance(doc, Chapter):
+        return common | _chapter(doc)
     return common | _summary(doc)
 
 
@@ -53,7 +59,7 @@ def paragraphs(text: str) -> list[list[str]]:
     return [p.split("\n") for p in re.split(r"\n{2,}", text) if p.strip()]
 
 
-def _description(doc: FullProfile | Summary) -> str:
+def _description(doc: Document) -> str:
     f = doc.facts
     return f"{doc.title}, {f.school_name} ({f.school_code})"
 
@@ -109,6 +115,31 @@ def _full(doc: FullProfile) -> dict[str, Any]:
         "adoption_list": adoption_list,
         "sections": [_section(s, concept=f.concept) for s in doc.sections],
         "norms": None if doc.norms is None else [_norm(r) for r in doc.norms],
+        "base_support": _base_support(doc),
+    }
+
+
+def _base_support(doc: FullProfile) -> dict[str, Any] | None:
+    """The SWV's basisondersteuning parts no fixed text takes, in full.html's words."""
+    if not doc.base_support_title:
+        return None
+    return {
+        "heading": "Basisondersteuning van het samenwerkingsverband",
+        "lead": f"Dit profiel volgt {doc.base_support_title}. Het samenwerkingsverband houdt "
+        "deze tekst bij voor al zijn scholen.",
+        "parts": [_part(part) for part in doc.base_support_parts],
+    }
+
+
+def _part(part: Part) -> dict[str, Any]:
+    return {
+        "title": part.title,
+        "blocks": [
+            {"kind": "list", "items": list(b.lines)}
+            if b.is_list
+            else {"kind": "paragraph", "text": b.lines[0]}
+            for b in part.blocks()
+        ],
     }
 
 
@@ -170,3 +201,28 @@ def _summary(doc: Summary) -> dict[str, Any]:
         "full_profile_text": "Het volledige schoolondersteuningsprofiel"
         + (f": {f.full_url}." if f.full_url else " vraagt u op bij de school."),
     }
+
+
+def _chapter(doc: Chapter) -> dict[str, Any]:
+    """The chapter's headings flattened in reading order, each with its level (2, 3)."""
+    return {
+        "heading": doc.title,
+        "intro": [_block(b) for b in doc.intro],
+        "sections": [
+            {"level": level, "title": s.title, "blocks": [_block(b) for b in s.blocks]}
+            for top in doc.sections
+            for level, s in top.walk()
+        ],
+    }
+
+
+def _block(block: Block) -> dict[str, Any]:
+    if block.kind == "list":
+        return {"kind": "list", "items": list(block.items)}
+    if block.kind == "table":
+        return {
+            "kind": "table",
+            "header": list(block.header),
+            "rows": [list(row) for row in block.rows],
+        }
+    return {"kind": "paragraph", "text": block.text}
