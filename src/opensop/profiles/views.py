@@ -20,7 +20,7 @@ from django_htmx.middleware import HtmxDetails
 from opensop.accounts import access
 from opensop.basisondersteuning.services import reference_date, shown_format_of, version_on
 from opensop.cycle.models import DuoValue
-from opensop.cycle.terms import deadline_of, terms_for
+from opensop.cycle.terms import TermsBook, deadline_of, terms_for
 from opensop.formats.changes import Change, compare, facts_of, facts_of_check
 from opensop.formats.definition import AnyItem, FixedTextItem, FormatDefinition, Section
 from opensop.formats.profile import ProfileCheck, evaluate_answers
@@ -40,7 +40,11 @@ def home(request: HttpRequest) -> HttpResponse:
         # The public sees what the public pages show (profiles/published.py): not the
         # profile of a school that left its SWV, and per school only the newest.
         profiles = latest_published_profiles().order_by("school__name")
-    return render(request, "profiles/home.html", {"profiles": profiles})
+    shown = list(profiles.select_related("school__swv"))
+    book = TermsBook(p.school.swv_id for p in shown)
+    for profile in shown:
+        profile.state_text = book.state_label(profile.school.swv_id, profile)  # type: ignore[attr-defined]
+    return render(request, "profiles/home.html", {"profiles": shown})
 
 
 def profile_detail(request: HttpRequest, pk: int) -> HttpResponse:
@@ -50,7 +54,11 @@ def profile_detail(request: HttpRequest, pk: int) -> HttpResponse:
     steps = [
         step for step, may in access.ACTIONS.items() if step in STEPS and may(request.user, profile)
     ]
-    history = StateChange.objects.filter(profile=profile).select_related("actor")
+    history = list(StateChange.objects.filter(profile=profile).select_related("actor"))
+    terms = terms_for(profile)
+    for change in history:
+        change.from_label = terms.state_label(change.from_state)  # type: ignore[attr-defined]
+        change.to_label = terms.state_label(change.to_state)  # type: ignore[attr-defined]
     return render(
         request,
         "profiles/detail.html",
@@ -173,9 +181,8 @@ STEPS: dict[str, Callable[[HttpRequest, Profile], Profile]] = {
     "publish": lambda r, p: services.publish(p, r.user),
     "start_correction": lambda r, p: services.start_correction(p, r.user),
 }
+# What happened, for the steps whose words do not depend on the council (see _done).
 STEP_DONE = {
-    "submit_for_advice": "Het profiel ligt nu ter advies bij de (G)MR.",
-    "record_advice": "Het advies van de (G)MR is vastgelegd.",
     "adopt": "Het profiel is vastgesteld.",
     "return_to_concept": "Het profiel is teruggezet naar concept.",
     "publish": "Het profiel is gepubliceerd.",
