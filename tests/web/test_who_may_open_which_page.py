@@ -431,6 +431,17 @@ PAGES += [
         lambda w: f"/profielen/{w.profile.pk}/medezeggenschap/{w.decision.pk}/",
         SCHOOL_SIDE,
     ),
+    # One DUO file for all the SWV's schools: its managers (posting no file is a form
+    # error, 400; a confirmation without a valid report sends them back to the upload).
+    Page("swv-duo", swv_url("duo/"), SWV_MANAGERS),
+    Page("swv-duo", swv_url("duo/"), SWV_MANAGERS, method="post", ok=400),
+    Page(
+        "swv-duo-confirm",
+        swv_url("duo/bevestigen/"),
+        SWV_MANAGERS,
+        method="post",
+        data={"token": "geen"},
+    ),
 ]
 
 

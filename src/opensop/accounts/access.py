@@ -440,6 +440,14 @@ def may_prefill_from_duo(user: AnyUser, profile: Profile) -> bool:
 
 ACTIONS["prefill_from_duo"] = may_prefill_from_duo
 
+
+def may_propose_duo_figures(user: AnyUser, swv: Swv) -> bool:
+    """SWV staff read one DUO file in for all their schools; each school confirms its own."""
+    return may_manage_schools(user, swv)
+
+
+SWV_ACTIONS["propose_duo_figures"] = may_propose_duo_figures
+
 # ------------------------------------------------------------------ basisondersteuning, steunpunt
 # The SWV keeps its basisondersteuning once, for all its schools, and the contact details of
 # its ouder- en jeugdsteunpunt: its staff and site admins write them; every profile of the
