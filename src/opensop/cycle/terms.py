@@ -146,11 +146,18 @@ class TermsBook:
     so a list of 150 schools costs one query, not one per row."""
 
     def __init__(self, swv_ids: Iterable[int]) -> None:
-        rows = RegimeYear.objects.filter(swv_id__in=set(swv_ids)).values_list(
-            "swv_id", "school_year", "regime"
-        )
-        self._regimes = {(swv, year): Regime(regime) for swv, year, regime in rows}
+        self._swv_ids = set(swv_ids)
+        self._read: dict[tuple[int, str], Regime] | None = None  # read on first use
         self._terms: dict[tuple[int, str, str, int], Terms] = {}
+
+    @property
+    def _regimes(self) -> dict[tuple[int, str], Regime]:
+        if self._read is None:
+            rows = RegimeYear.objects.filter(swv_id__in=self._swv_ids).values_list(
+                "swv_id", "school_year", "regime"
+            )
+            self._read = {(swv, year): Regime(regime) for swv, year, regime in rows}
+        return self._read
 
     def terms(self, swv_id: int, school_year: str, format_id: str, format_version: int) -> Terms:
         key = (swv_id, school_year, format_id, format_version)

@@ -7,7 +7,7 @@ year, that profile's stored summary, and the date it last had a profile adopted.
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from django.db.models import Max
 
@@ -51,13 +51,17 @@ class ProfileFacts:
     format_id: str
     format_version: int
     summary: StoredSummary | None  # None until `rebuild_summaries` has run
-    # The state in the words of the year's regime (cycle/terms.py), e.g. "ter instemming
-    # bij de oudergeleding van de MR"; empty: the state's own label.
-    state_words: str = ""
+    # The words of the SWV's regimes (cycle/terms.py), shared by all rows and read once
+    # when a page first names a state; None: the state's own label.
+    words: tuple[int, TermsBook] | None = field(default=None, compare=False, repr=False)
 
     @property
     def state_label(self) -> str:
-        return self.state_words or str(State(self.state).label)
+        """E.g. "ter instemming bij de oudergeleding van de MR" in the schoolgids regime."""
+        if self.words is None:
+            return str(State(self.state).label)
+        swv_id, book = self.words
+        return book.state_label(swv_id, self)
 
 
 @dataclass(frozen=True)
@@ -158,7 +162,8 @@ def schools_of(swv: Swv) -> list[SchoolFacts]:
 def load_region(
     swv: Swv, schools: list[SchoolFacts], filters: Filters, years: list[str], today: datetime.date
 ) -> Region:
-    """The rows of `schools` the filters keep, with their profiles: three queries."""
+    """The rows of `schools` the filters keep, with their profiles: two queries (and one
+    for the regimes' words when a page names a state)."""
     kept = [s for s in schools if filters.keeps(s)]
     book = TermsBook([swv.pk])
     latest = _latest_profiles(swv, filters.year, book)
@@ -185,7 +190,7 @@ PROFILE_FIELDS = (
 
 def _latest_profiles(swv: Swv, year: str, book: TermsBook) -> dict[int, ProfileFacts]:
     """Per school, its latest edition of `year`, with its summary and its state in the
-    words of the year's regime (read once into `book`): one query."""
+    words of the year's regime (`book` reads them once, if a page names a state): one query."""
     rows = (
         Profile.objects.filter(school__swv=swv, school_year=year)
         .order_by("school_id", "edition")
@@ -203,8 +208,8 @@ def _latest_profiles(swv: Swv, year: str, book: TermsBook) -> dict[int, ProfileF
             fid,
             version,
             StoredSummary(*summary) if stored is not None else None,
+            (swv.pk, book),
         )
-        facts = replace(facts, state_words=book.state_label(swv.pk, facts))
         latest[school] = facts  # later editions overwrite earlier ones
     return latest
 

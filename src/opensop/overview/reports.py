@@ -129,10 +129,8 @@ def _status_counts(region: Region) -> Table:
         "Niet gestart (geen profiel dit schooljaar)", sum(1 for r in rows if r.profile is None)
     )
     terms = region.terms
-    table.add(
-        f"Niet afgerond (concept of {terms.state_label(State.ADVICE)})",
-        sum(1 for r in rows if r.unfinished),
-    )
+    waiting = "ter advies" if terms.old_step else terms.state_label(State.ADVICE)
+    table.add(f"Niet afgerond (concept of {waiting})", sum(1 for r in rows if r.unfinished))
     for state in State:
         table.add(f"Status {terms.state_label(state)}", states[state.value])
     table.add("Vaststelling ouder dan vier jaar", sum(1 for r in rows if region.overdue(r)))

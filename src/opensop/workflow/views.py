@@ -72,8 +72,8 @@ def state_changes(request: HttpRequest, pk: int) -> HttpResponse:
     selection = StateChangeFilter(swv, book, query or None)
     page = Paginator(selection.apply(changes_of(swv)), PER_PAGE).get_page(request.GET.get("pagina"))
     for change in page.object_list:
-        change.from_label = book.state_label(swv.pk, change.profile, change.from_state)  # type: ignore[attr-defined]
-        change.to_label = book.state_label(swv.pk, change.profile, change.to_state)  # type: ignore[attr-defined]
+        change.from_label = book.state_label(swv.pk, change.profile, change.from_state)
+        change.to_label = book.state_label(swv.pk, change.profile, change.to_state)
     return render(
         request,
         "workflow/state_changes.html",
