@@ -96,6 +96,11 @@ urlpatterns = [
         name="swv-base-support-publish",
     ),
     path("swv/<int:pk>/steunpunt/", swv_views.parent_help, name="swv-parent-help"),
+    path(
+        "profielen/<int:pk>/basisondersteuning/gelezen/",
+        base_support_views.mark_read,
+        name="base-support-read",
+    ),
     # Imports: DUO's school register into an SWV; a filled PDF form into a profile.
     path("swv/<int:pk>/scholen/inlezen/", import_views.register_upload, name="import-register"),
     path(

@@ -445,6 +445,19 @@ PAGES += [
 ]
 
 
+# A new basisondersteuning marked as read for the school: its editors only (a post without
+# a version says so and returns to the profile, 302).
+PAGES += [
+    Page(
+        "base-support-read",
+        concept_url("basisondersteuning/gelezen/"),
+        {"editor"},
+        method="post",
+        refused=SCHOOL_SIDE - {"editor"},
+    ),
+]
+
+
 # The chapter for the schoolgids: of an adopted profile, for whoever may read it (the
 # inspectorate too); of a concept, nobody yet (its readers are refused).
 ADOPTED_READERS = SCHOOL_SIDE | {"inspectorate"}

@@ -466,6 +466,23 @@ SWV_ACTIONS["keep_base_support"] = may_keep_base_support
 SWV_ACTIONS["edit_parent_help"] = may_edit_parent_help
 
 
+def is_school_side_of(user: AnyUser, profile: Profile) -> bool:
+    """The school's own people: its editors, its MR and its board."""
+    return (
+        is_school_editor_of(user, profile)
+        or is_mr_member_of(user, profile)
+        or is_board_member_of(user, profile)
+    )
+
+
+def may_acknowledge_base_support(user: AnyUser, profile: Profile) -> bool:
+    """A school marks a new basisondersteuning as read: its own editors, nobody for it."""
+    return is_school_editor_of(user, profile)
+
+
+ACTIONS["acknowledge_base_support"] = may_acknowledge_base_support
+
+
 # ------------------------------------------------------------------ the schoolgids chapter
 # The school's support offer as a chapter for its schoolgids: only of an adopted or published
 # profile (what the board adopted), for whoever may read that profile; published ones are

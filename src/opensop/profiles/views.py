@@ -18,8 +18,14 @@ from django_htmx.http import HttpResponseClientRedirect
 from django_htmx.middleware import HtmxDetails
 
 from opensop.accounts import access
-from opensop.basisondersteuning.services import reference_date, shown_format_of, version_on
+from opensop.basisondersteuning.services import (
+    reference_date,
+    shown_format_of,
+    unread_version,
+    version_on,
+)
 from opensop.cycle.models import DuoValue
+from opensop.cycle.services import open_duo_proposal
 from opensop.cycle.terms import TermsBook, deadline_of, terms_for
 from opensop.formats.changes import Change, compare, facts_of, facts_of_check
 from opensop.formats.definition import AnyItem, FixedTextItem, FormatDefinition, Section
@@ -81,6 +87,13 @@ def profile_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "today": datetime.date.today().isoformat(),
             "can_edit": access.may_edit(request.user, profile),
             "in_force": in_force,
+            "base_support_news": unread_version(profile.school)
+            if access.is_school_side_of(request.user, profile)
+            else None,
+            "can_acknowledge": access.may_acknowledge_base_support(request.user, profile),
+            "duo_proposal": open_duo_proposal(profile)
+            if access.may_prefill_from_duo(request.user, profile)
+            else None,
             "can_download_chapter": access.may_download_chapter(request.user, profile),
             "can_read_history": access.may_read_history(request.user, profile),
             "next_year": next_school_year(profile.school_year)
