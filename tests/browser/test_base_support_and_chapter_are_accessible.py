@@ -131,6 +131,6 @@ def test_the_swv_reads_one_duo_file_in_for_all_schools(
     expect(page.get_by_text("Het samenwerkingsverband las op")).to_be_visible()
     assert_accessible(page)
     page.get_by_role("button", name="Aangevinkte waarden overnemen").click()
-    expect(page.get_by_text("overgenomen")).to_be_visible()
+    expect(page.get_by_text("6 waarde(n) uit schooladviezen_met_fouten.csv")).to_be_visible()
     assert_accessible(page)
     context.close()
