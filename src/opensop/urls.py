@@ -96,6 +96,11 @@ urlpatterns = [
         name="swv-base-support-publish",
     ),
     path("swv/<int:pk>/steunpunt/", swv_views.parent_help, name="swv-parent-help"),
+    path(
+        "profielen/<int:pk>/basisondersteuning/gelezen/",
+        base_support_views.mark_read,
+        name="base-support-read",
+    ),
     # Imports: DUO's school register into an SWV; a filled PDF form into a profile.
     path("swv/<int:pk>/scholen/inlezen/", import_views.register_upload, name="import-register"),
     path(
@@ -129,6 +134,8 @@ urlpatterns = [
     path("swv/<int:pk>/wijzigingen/", workflow_views.state_changes, name="swv-state-changes"),
     # The yearly cycle: regime and deadline per school year; the council's decision as a file.
     path("swv/<int:pk>/schooljaren/", cycle_views.regime_years, name="swv-regime-years"),
+    path("swv/<int:pk>/duo/", cycle_views.swv_duo_upload, name="swv-duo"),
+    path("swv/<int:pk>/duo/bevestigen/", cycle_views.swv_duo_confirm, name="swv-duo-confirm"),
     path("profielen/<int:pk>/duo/", cycle_views.duo_upload, name="duo-upload"),
     path("profielen/<int:pk>/duo/bevestigen/", cycle_views.duo_confirm, name="duo-confirm"),
     path(

@@ -76,3 +76,61 @@ def test_keeping_the_base_support_and_reading_the_chapter(
     expect(page.get_by_role("heading", name="Dyslexie")).to_be_visible()
     assert_accessible(page)
     context.close()
+
+
+def test_a_school_marks_a_new_version_as_read(
+    browser: Browser, live_server: Any, region: Region, concept: Profile
+) -> None:
+    for name in ("zuid-limburg.yaml", "zuid-limburg.yaml"):  # two versions: the second is news
+        call_command("load_basisondersteuning", str(DATA / name), swv="PO 31-06", stdout=StringIO())
+    context = _context(browser, live_server, region, "editor")
+    page = context.new_page()
+    page.goto(f"{live_server.url}/profielen/{concept.pk}/")
+    notice = "Nieuwe basisondersteuning van het samenwerkingsverband"
+    expect(page.get_by_role("heading", name=notice)).to_be_visible()
+    assert_accessible(page)
+    page.get_by_role("button", name="Gelezen").click()
+    expect(page.get_by_text("Versie 2 van de basisondersteuning is gelezen.")).to_be_visible()
+    expect(page.get_by_role("heading", name=notice)).to_have_count(0)
+    assert_accessible(page)
+    context.close()
+
+    context = _context(browser, live_server, region, "swv_staff")
+    page = context.new_page()
+    page.goto(f"{live_server.url}/swv/{region.school.swv_id}/basisondersteuning/")
+    expect(page.get_by_role("heading", name="Gelezen door de scholen: versie 2")).to_be_visible()
+    expect(page.get_by_text("Gelezen op")).to_be_visible()
+    assert_accessible(page)
+    context.close()
+
+
+def test_the_swv_reads_one_duo_file_in_for_all_schools(
+    browser: Browser, live_server: Any, region: Region, concept: Profile
+) -> None:
+    duo = Path(__file__).resolve().parents[1] / "imports" / "data" / "duo"
+    context = _context(browser, live_server, region, "swv_staff")
+    page = context.new_page()
+    page.goto(f"{live_server.url}/swv/{region.school.swv_id}/scholen/")
+    page.get_by_role("link", name="Cijfers uit DUO inlezen voor alle scholen").click()
+    assert_accessible(page)
+    page.get_by_label("Schooljaar van de profielen").select_option("2025-2026")
+    page.get_by_label("Bestand van DUO (CSV)").set_input_files(
+        duo / "schooladviezen_met_fouten.csv"
+    )
+    page.get_by_role("button", name="Inlezen en overzicht bekijken").click()
+    expect(page.get_by_role("heading", name="Regels die niet te lezen zijn")).to_be_visible()
+    assert_accessible(page)
+    page.get_by_role("button", name="Voorstel klaarzetten bij 1 school").click()
+    expect(page.get_by_text("staan klaar bij 1 school")).to_be_visible()
+    context.close()
+
+    context = _context(browser, live_server, region, "editor")
+    page = context.new_page()
+    page.goto(f"{live_server.url}/profielen/{concept.pk}/")
+    page.get_by_role("link", name="Bekijk en neem ze over").click()
+    expect(page.get_by_text("Het samenwerkingsverband las op")).to_be_visible()
+    assert_accessible(page)
+    page.get_by_role("button", name="Aangevinkte waarden overnemen").click()
+    expect(page.get_by_text("6 waarde(n) uit schooladviezen_met_fouten.csv")).to_be_visible()
+    assert_accessible(page)
+    context.close()

@@ -431,6 +431,30 @@ PAGES += [
         lambda w: f"/profielen/{w.profile.pk}/medezeggenschap/{w.decision.pk}/",
         SCHOOL_SIDE,
     ),
+    # One DUO file for all the SWV's schools: its managers (posting no file is a form
+    # error, 400; a confirmation without a valid report sends them back to the upload).
+    Page("swv-duo", swv_url("duo/"), SWV_MANAGERS),
+    Page("swv-duo", swv_url("duo/"), SWV_MANAGERS, method="post", ok=400),
+    Page(
+        "swv-duo-confirm",
+        swv_url("duo/bevestigen/"),
+        SWV_MANAGERS,
+        method="post",
+        data={"token": "geen"},
+    ),
+]
+
+
+# A new basisondersteuning marked as read for the school: its editors only (a post without
+# a version says so and returns to the profile, 302).
+PAGES += [
+    Page(
+        "base-support-read",
+        concept_url("basisondersteuning/gelezen/"),
+        {"editor"},
+        method="post",
+        refused=SCHOOL_SIDE - {"editor"},
+    ),
 ]
 
 

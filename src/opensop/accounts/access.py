@@ -440,6 +440,14 @@ def may_prefill_from_duo(user: AnyUser, profile: Profile) -> bool:
 
 ACTIONS["prefill_from_duo"] = may_prefill_from_duo
 
+
+def may_propose_duo_figures(user: AnyUser, swv: Swv) -> bool:
+    """SWV staff read one DUO file in for all their schools; each school confirms its own."""
+    return may_manage_schools(user, swv)
+
+
+SWV_ACTIONS["propose_duo_figures"] = may_propose_duo_figures
+
 # ------------------------------------------------------------------ basisondersteuning, steunpunt
 # The SWV keeps its basisondersteuning once, for all its schools, and the contact details of
 # its ouder- en jeugdsteunpunt: its staff and site admins write them; every profile of the
@@ -456,6 +464,23 @@ def may_edit_parent_help(user: AnyUser, swv: Swv) -> bool:
 
 SWV_ACTIONS["keep_base_support"] = may_keep_base_support
 SWV_ACTIONS["edit_parent_help"] = may_edit_parent_help
+
+
+def is_school_side_of(user: AnyUser, profile: Profile) -> bool:
+    """The school's own people: its editors, its MR and its board."""
+    return (
+        is_school_editor_of(user, profile)
+        or is_mr_member_of(user, profile)
+        or is_board_member_of(user, profile)
+    )
+
+
+def may_acknowledge_base_support(user: AnyUser, profile: Profile) -> bool:
+    """A school marks a new basisondersteuning as read: its own editors, nobody for it."""
+    return is_school_editor_of(user, profile)
+
+
+ACTIONS["acknowledge_base_support"] = may_acknowledge_base_support
 
 
 # ------------------------------------------------------------------ the schoolgids chapter

@@ -82,3 +82,48 @@ class BaseSupportDraft(models.Model):
 
     def __str__(self) -> str:
         return f"Concept: {self.title}"
+
+
+class BaseSupportAcknowledgement(models.Model):
+    """A school read a version of its SWV's basisondersteuning: who marked it read and when.
+    Until then the school's pages show the version with what changed."""
+
+    version = models.ForeignKey(
+        BaseSupportVersion,
+        on_delete=models.CASCADE,
+        related_name="acknowledgements",
+        verbose_name="versie",
+    )
+    school = models.ForeignKey(
+        "organisations.School",
+        on_delete=models.CASCADE,
+        related_name="base_support_acknowledgements",
+        verbose_name="school",
+    )
+    acknowledged_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name="gelezen door",
+    )
+    acknowledged_at = models.DateTimeField("gelezen op", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "basisondersteuning gelezen door school"
+        verbose_name_plural = "basisondersteuning gelezen door scholen"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["version", "school"], name="unique_base_support_acknowledgement"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.school} las {self.version}"
+
+    @property
+    def reader_name(self) -> str:
+        user = self.acknowledged_by
+        if user is None:
+            return "onbekend"
+        return user.get_full_name() or user.get_username()

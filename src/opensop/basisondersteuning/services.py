@@ -15,9 +15,13 @@ from django.db.models import Max
 from opensop.accounts import access
 from opensop.accounts.access import AnyUser
 from opensop.basisondersteuning import text as base_text
-from opensop.basisondersteuning.models import BaseSupportDraft, BaseSupportVersion
+from opensop.basisondersteuning.models import (
+    BaseSupportAcknowledgement,
+    BaseSupportDraft,
+    BaseSupportVersion,
+)
 from opensop.formats.definition import FormatDefinition
-from opensop.organisations.models import Swv
+from opensop.organisations.models import School, Swv
 from opensop.profiles.models import Profile, State
 from opensop.profiles.registry import format_of
 
@@ -165,3 +169,76 @@ def shown_format_of(profile: Profile) -> tuple[FormatDefinition, InForce | None]
     if in_force is None:
         return definition, None
     return base_text.apply_to(definition, in_force.text), in_force
+
+
+# ------------------------------------------------------------------ schools read a new version
+# Each school sees the SWV's newest version, with what changed, until one of its editors
+# marks it as read. The newest, not the one in force today: a version adopted for next
+# school year is news for the schools now.
+
+
+@dataclass(frozen=True)
+class NewVersion:
+    """The newest version a school has not marked as read, and what changed in it."""
+
+    version: BaseSupportVersion
+    previous: BaseSupportVersion | None
+    changes: list[base_text.PartChange]
+
+
+def newest_version(swv: Swv) -> BaseSupportVersion | None:
+    return (
+        BaseSupportVersion.objects.filter(swv=swv)
+        .select_related("published_by")
+        .order_by("-number")
+        .first()
+    )
+
+
+def unread_version(school: School) -> NewVersion | None:
+    """The SWV's newest version if `school` has not marked it as read yet."""
+    version = newest_version(school.swv)
+    if version is None or version.acknowledgements.filter(school=school).exists():
+        return None
+    previous = (
+        BaseSupportVersion.objects.filter(swv=version.swv, number__lt=version.number)
+        .order_by("-number")
+        .first()
+    )
+    changes = base_text.changes(previous.as_text(), version.as_text()) if previous else []
+    return NewVersion(version, previous, changes)
+
+
+def acknowledge_version(
+    profile: Profile, user: AnyUser, version_id: int
+) -> BaseSupportAcknowledgement:
+    """A school editor marks the version as read for their school, once (a second click
+    keeps the first reader and date)."""
+    with transaction.atomic():
+        if not access.may_acknowledge_base_support(user, profile):
+            raise BaseSupportRefusedError("Alleen een schoolredacteur van deze school mag dit.")
+        school = profile.school
+        version = BaseSupportVersion.objects.filter(pk=version_id, swv_id=school.swv_id).first()
+        if version is None:
+            raise base_text.BaseSupportError(
+                "Deze versie van de basisondersteuning hoort niet bij het samenwerkingsverband "
+                "van deze school."
+            )
+        acknowledgement, _ = BaseSupportAcknowledgement.objects.get_or_create(
+            version=version, school=school, defaults={"acknowledged_by": access.as_user(user)}
+        )
+        return acknowledgement
+
+
+@dataclass(frozen=True)
+class SchoolReading:
+    school: School
+    acknowledgement: BaseSupportAcknowledgement | None
+
+
+def readers_of(version: BaseSupportVersion) -> list[SchoolReading]:
+    """Every school of the version's SWV, with who marked the version as read and when:
+    two queries."""
+    read = {a.school_id: a for a in version.acknowledgements.select_related("acknowledged_by")}
+    schools = version.swv.schools.order_by("name", "pk")
+    return [SchoolReading(school, read.get(school.pk)) for school in schools]

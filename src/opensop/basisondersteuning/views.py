@@ -32,6 +32,21 @@ def _rows(swv: Swv) -> list[VersionRow]:
     return rows[::-1]
 
 
+@dataclass(frozen=True)
+class Readers:
+    version: BaseSupportVersion
+    schools: list[services.SchoolReading]
+
+    @property
+    def read(self) -> int:
+        return sum(1 for s in self.schools if s.acknowledgement is not None)
+
+
+def _readers(swv: Swv) -> Readers | None:
+    version = services.newest_version(swv)
+    return Readers(version, services.readers_of(version)) if version is not None else None
+
+
 @require_http_methods(["GET", "HEAD", "POST"])
 def base_support(request: HttpRequest, pk: int) -> HttpResponse:
     swv = access.swv_for(request.user, pk, "keep_base_support")
@@ -68,6 +83,7 @@ def base_support(request: HttpRequest, pk: int) -> HttpResponse:
             "parts": parts,
             "draft_saved": draft.pk is not None,
             "rows": _rows(swv),
+            "readers": _readers(swv),
         },
         status=400 if form.errors or parts.total_error_count() else 200,
     )
@@ -87,3 +103,24 @@ def publish(request: HttpRequest, pk: int) -> HttpResponse:
             f"{version.valid_from:%d-%m-%Y} tonen haar.",
         )
     return redirect("swv-base-support", pk=swv.pk)
+
+
+@require_POST
+def mark_read(request: HttpRequest, pk: int) -> HttpResponse:
+    """A school editor marks the SWV's new basisondersteuning as read for their school."""
+    profile = access.profile_for(request.user, pk, "acknowledge_base_support")
+    try:
+        version_id = int(request.POST.get("version", ""))
+    except ValueError:
+        version_id = 0
+    try:
+        read = services.acknowledge_version(profile, request.user, version_id)
+    except BaseSupportError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(
+            request,
+            f"Versie {read.version.number} van de basisondersteuning is gelezen. "
+            "Het samenwerkingsverband ziet dat.",
+        )
+    return redirect("profile", pk=profile.pk)

@@ -82,3 +82,25 @@ class DuoValue(models.Model):
         verbose_name = "waarde uit DUO"
         verbose_name_plural = "waarden uit DUO"
         ordering = ["profile", "item_key", "-taken_at"]
+
+
+class DuoProposal(models.Model):
+    """Values the SWV read from one DUO file for a school's concept: waiting until the school
+    confirms or corrects them (they become DuoValue rows) or reads in a newer proposal."""
+
+    profile = models.ForeignKey(
+        "profiles.Profile", on_delete=models.CASCADE, related_name="duo_proposals"
+    )
+    proposed: models.JSONField[dict[str, object]] = models.JSONField("voorgestelde waarden")
+    source_file = models.CharField("bronbestand", max_length=200)
+    source_date = models.DateField("peildatum van het bestand", null=True, blank=True)
+    proposed_by = models.ForeignKey(
+        "auth.User", null=True, on_delete=models.SET_NULL, related_name="+", verbose_name="door"
+    )
+    proposed_at = models.DateTimeField("op", auto_now_add=True)
+    taken_at = models.DateTimeField("door de school verwerkt", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "voorstel uit DUO van het samenwerkingsverband"
+        verbose_name_plural = "voorstellen uit DUO van het samenwerkingsverband"
+        ordering = ["profile", "-proposed_at", "-pk"]

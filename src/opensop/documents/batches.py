@@ -22,6 +22,7 @@ from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.text import slugify
 
+from opensop.cycle.terms import TermsBook
 from opensop.documents import services
 from opensop.documents.models import BatchKinds, DocumentBatch, Kind, schools_in_words
 from opensop.organisations.models import Board, School, Swv
@@ -143,6 +144,7 @@ def plan(selection: Selection) -> list[tuple[School, Profile | None, str]]:
         .select_related("school__board", "school__swv")
         .order_by("school_id", "-edition")
     )
+    book = TermsBook([selection.swv.pk])
     frozen: dict[int, Profile] = {}
     latest: dict[int, Profile] = {}
     for profile in profiles:
@@ -153,7 +155,7 @@ def plan(selection: Selection) -> list[tuple[School, Profile | None, str]]:
         (
             school,
             frozen.get(school.pk),
-            latest[school.pk].get_state_display() if school.pk in latest else "",
+            book.state_label(school.swv_id, latest[school.pk]) if school.pk in latest else "",
         )
         for school in schools
     ]
@@ -203,6 +205,7 @@ def _unique(name: str, used: set[str]) -> str:
 def contents(outcome: Outcome) -> str:
     selection = outcome.selection
     year = selection.school_year
+    book = TermsBook([selection.swv.pk])
     included = [r for r in outcome.results if not r.skipped]
     lines = [
         f"Documenten van samenwerkingsverband {selection.swv.code} {selection.swv.name}",
@@ -220,7 +223,7 @@ def contents(outcome: Outcome) -> str:
         for result in included:
             assert result.profile is not None
             edition = f", versie {result.profile.edition}" if result.profile.edition > 1 else ""
-            state = result.profile.get_state_display()
+            state = book.state_label(selection.swv.pk, result.profile)
             lines.append(f"- {result.school.name} ({result.school.code}{edition}, {state}):")
             lines += [f"    {name}" for name in result.files]
     if outcome.skipped:

@@ -39,6 +39,10 @@ class Adoption:
     adopted_on: datetime.date
     signatory_school: str
     signatory_board: str
+    # The council's step in the words of the regime (cycle/terms.py): "Advies (G)MR" as
+    # before, or e.g. "Instemming van de oudergeleding van de MR".
+    council_label: str = "Advies (G)MR"
+    heading: str = "Advies en vaststelling"
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,8 @@ from django.utils.formats import date_format
 from django.utils.text import slugify
 
 from opensop.basisondersteuning.services import shown_format_of
-from opensop.cycle.terms import terms_for
+from opensop.cycle.models import Regime
+from opensop.cycle.terms import Terms, terms_for
 from opensop.documents import chapter as chapter_model
 from opensop.documents import content
 from opensop.documents.chapter_docx import chapter_docx
@@ -27,6 +28,7 @@ from opensop.documents.models import Kind, StoredDocument
 from opensop.documents.pdf import render_pdf
 from opensop.organisations.models import Swv
 from opensop.profiles.models import Profile, State
+from opensop.workflow.models import CouncilDecision
 
 FROZEN = (State.ADOPTED, State.PUBLISHED)
 TEMPLATES = {Kind.FULL: "documents/full.html", Kind.SUMMARY: "documents/summary.html"}
@@ -34,7 +36,7 @@ FILE_WORDS = {Kind.FULL: "schoolondersteuningsprofiel", Kind.SUMMARY: "in-een-oo
 
 
 def facts_for(profile: Profile) -> content.DocumentFacts:
-    school = profile.school
+    school, terms = profile.school, terms_for(profile)
     adoption = None
     if profile.state in FROZEN and profile.adopted_on is not None:
         adoption = content.Adoption(
@@ -43,6 +45,8 @@ def facts_for(profile: Profile) -> content.DocumentFacts:
             adopted_on=profile.adopted_on,
             signatory_school=profile.signatory_school,
             signatory_board=profile.signatory_board,
+            council_label=_council_label(profile, terms),
+            heading=f"{terms.right.capitalize()} en vaststelling",
         )
     address = ", ".join(
         part for part in (school.street, f"{school.postcode} {school.city}".strip()) if part
@@ -56,13 +60,24 @@ def facts_for(profile: Profile) -> content.DocumentFacts:
         swv_name=school.swv.name,
         school_year=profile.school_year,
         edition=profile.edition,
-        state_label=profile.get_state_display(),
+        state_label=terms.state_label(profile.state),
         concept=profile.state not in FROZEN,
         adoption=adoption,
         full_url=settings.OPENSOP_BASE_URL + reverse("document", args=[profile.pk, "profiel"]),
         logo=_logo(school.swv),
-        title=terms_for(profile).title,
+        title=terms.title,
     )
+
+
+def _council_label(profile: Profile, terms: Terms) -> str:
+    """The council's recorded outcome, e.g. "Instemming van de oudergeleding van de MR"."""
+    if terms.old_step:
+        return terms.decision_label
+    decision = CouncilDecision.objects.filter(profile=profile).order_by("-recorded_at", "-pk")
+    newest = decision.first()
+    if newest is None:
+        return terms.decision_label
+    return terms.outcome_label(newest.get_outcome_display())
 
 
 def _logo(swv: Swv) -> str:
@@ -103,7 +118,10 @@ def document_html(profile: Profile, kind: Kind) -> str:
 def file_name(profile: Profile, kind: Kind) -> str:
     edition = f"-versie-{profile.edition}" if profile.edition > 1 else ""
     school = slugify(profile.school.name)
-    return f"{profile.school.code}-{school}-{FILE_WORDS[kind]}-{profile.school_year}{edition}.pdf"
+    words = FILE_WORDS[kind]
+    if kind == Kind.FULL and terms_for(profile).regime == Regime.SCHOOLGIDS:
+        words = "ondersteuningsaanbod"
+    return f"{profile.school.code}-{school}-{words}-{profile.school_year}{edition}.pdf"
 
 
 def document_pdf(profile: Profile, kind: Kind) -> bytes:

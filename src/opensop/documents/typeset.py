@@ -102,7 +102,7 @@ def _full(doc: FullProfile) -> dict[str, Any]:
             advice = dutch_date(a.advice_date, "j F Y")
             if a.advice_text:
                 advice += f": {a.advice_text}"
-            adoption_list.append(("Advies (G)MR", advice))
+            adoption_list.append((a.council_label, advice))
         adoption_list += [
             ("Vastgesteld door het bestuur", dutch_date(a.adopted_on, "j F Y")),
             ("Namens de school", a.signatory_school),
@@ -113,6 +113,7 @@ def _full(doc: FullProfile) -> dict[str, Any]:
         "lead": f.school_name + (f" — versie {f.edition}" if f.edition > 1 else ""),
         "facts_list": facts_list,
         "adoption_list": adoption_list,
+        "adoption_heading": f.adoption.heading if f.adoption else "",
         "sections": [_section(s, concept=f.concept) for s in doc.sections],
         "norms": None if doc.norms is None else [_norm(r) for r in doc.norms],
         "base_support": _base_support(doc),

@@ -188,16 +188,9 @@ def _import(
     name: str,
     data: bytes,
 ) -> FileReport:
-    profile = school.profiles.filter(school_year=year).order_by("-edition").first()
+    profile = _latest_of_year(school, year)
     if profile is not None and profile.state != State.CONCEPT:
-        return FileReport(
-            name,
-            BulkOutcome.REVIEW,
-            f"het profiel {year} is niet meer in concept; maak een correctie en lees het "
-            "formulier daar in",
-            str(school),
-            profile.pk,
-        )
+        return _not_in_concept(school, profile, name, "formulier")
     definition, existing = _target(school, profile)
     mapping = map_form(definition, fields, existing)
     if mapping.conflicts:
@@ -212,6 +205,23 @@ def _import(
     source = _save(school, user, mapping.answers, profile=profile, year=year, name=name, data=data)
     return FileReport(
         name, BulkOutcome.IMPORTED, "", str(school), source.profile_id, source.answers_taken
+    )
+
+
+def _latest_of_year(school: School, year: str) -> Profile | None:
+    return school.profiles.filter(school_year=year).order_by("-edition").first()
+
+
+def _not_in_concept(school: School, profile: Profile, name: str, what: str) -> FileReport:
+    """A file for a profile past concept is left for a person: answers are not changed
+    behind an adopted profile's back. `what` is "formulier" or "document"."""
+    return FileReport(
+        name,
+        BulkOutcome.REVIEW,
+        f"het profiel {profile.school_year} is niet meer in concept; maak een correctie en "
+        f"lees het {what} daar in",
+        str(school),
+        profile.pk,
     )
 
 
@@ -277,16 +287,9 @@ def _one_document(
 def _import_document(
     school: School, user: AnyUser | None, text: str, *, year: str, name: str, data: bytes
 ) -> FileReport:
-    profile = school.profiles.filter(school_year=year).order_by("-edition").first()
+    profile = _latest_of_year(school, year)
     if profile is not None and profile.state != State.CONCEPT:
-        return FileReport(
-            name,
-            BulkOutcome.REVIEW,
-            f"het profiel {year} is niet meer in concept; maak een correctie en lees het "
-            "document daar in",
-            str(school),
-            profile.pk,
-        )
+        return _not_in_concept(school, profile, name, "document")
     definition, existing = _target(school, profile)
     mapping = map_document(definition, text, existing)
     if mapping.conflicts():

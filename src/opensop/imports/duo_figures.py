@@ -49,6 +49,17 @@ class DuoReading:
     other_schools: int = 0  # rows of other schools, not used
 
 
+@dataclass
+class DuoFile:
+    """A DUO file read once: its columns, the format's rules it can serve, and its rows
+    grouped per school (BRIN + location); rows with a malformed code are named."""
+
+    names: list[str]
+    rules: list[PrefillRule]
+    by_school: dict[tuple[str, str], list[tuple[int, list[str]]]] = field(default_factory=dict)
+    problems: list[str] = field(default_factory=list)  # malformed rows: line and message
+
+
 def read_duo_figures(
     data: bytes,
     definition: FormatDefinition,
@@ -59,6 +70,26 @@ def read_duo_figures(
     """The proposals for school `brin`+`location`; `UnreadableFileError` for a file we
     cannot use at all (not a CSV, no BRIN column, none of the format's columns, no row of
     this school)."""
+    duo_file = read_duo_file(data, definition, max_bytes)
+    rows = duo_file.by_school.get((brin, location), [])
+    other = sum(len(r) for key, r in duo_file.by_school.items() if key != (brin, location))
+    if not rows:
+        raise UnreadableFileError(
+            f"Er staat geen regel voor {brin}{location} in dit bestand "
+            f"({other} regels van andere scholen). Is het het bestand van "
+            "de goede sector en het goede jaar?"
+        )
+    reading = figures_of(duo_file, definition, rows)
+    reading.other_schools = other
+    reading.problems[:0] = duo_file.problems
+    return reading
+
+
+def read_duo_file(
+    data: bytes, definition: FormatDefinition, max_bytes: int = DEFAULT_MAX_BYTES
+) -> DuoFile:
+    """The file's rows per school; `UnreadableFileError` for a file we cannot use at all
+    (not a CSV, no BRIN column, none of the format's columns)."""
     check_size(data, max_bytes)
     text = _decode(data)
     header_line = next((line for line in text.splitlines() if line.strip()), "")
@@ -80,19 +111,21 @@ def read_duo_figures(
             "De eerste regel mist de kolom 'BRIN NUMMER' (of 'INSTELLINGSCODE'). Is dit een "
             "bestand van DUO met een regel per schoolvestiging?"
         )
-    location_at = _index(names, COLUMNS["location"])
+    duo_file = DuoFile(names, rules)
+    _group_rows(records[1:], (brin_at, _index(names, COLUMNS["location"])), duo_file)
+    return duo_file
+
+
+def figures_of(
+    duo_file: DuoFile, definition: FormatDefinition, rows: list[tuple[int, list[str]]]
+) -> DuoReading:
+    """The proposals from one school's rows (newest count year only)."""
+    names = duo_file.names
     reading = DuoReading(source_date=None)
-    rows = _rows_of_school(records[1:], (brin_at, location_at), (brin, location), reading)
-    if not rows:
-        raise UnreadableFileError(
-            f"Er staat geen regel voor {brin}{location} in dit bestand "
-            f"({reading.other_schools} regels van andere scholen). Is het het bestand van "
-            "de goede sector en het goede jaar?"
-        )
     rows = _latest_year(names, rows)
     reading.lines = [line for line, _ in rows]
     reading.source_date = _source_date(names, rows, reading)
-    for rule in rules:
+    for rule in duo_file.rules:
         proposal = _proposal(definition, rule, names, rows, reading)
         if proposal is not None:
             reading.proposals.append(proposal)
@@ -108,32 +141,24 @@ def _has_columns(names: list[str], rule: PrefillRule) -> bool:
     return all(_header(column) in names for column in wanted)
 
 
-def _rows_of_school(
-    records: list[tuple[int, list[str]]],
-    at: tuple[int, int | None],
-    school: tuple[str, str],
-    reading: DuoReading,
-) -> list[tuple[int, list[str]]]:
-    """The school's rows; rows with a malformed code are named, other schools counted."""
+def _group_rows(
+    records: list[tuple[int, list[str]]], at: tuple[int, int | None], duo_file: DuoFile
+) -> None:
+    """Each row under its school's BRIN + location; rows with a malformed code are named."""
     brin_at, location_at = at
-    found = []
     for line, cells in records:
         if not any(cell.strip() for cell in cells):
             continue
         row_brin = cells[brin_at].strip().upper() if brin_at < len(cells) else ""
         if not BRIN.match(row_brin):
-            reading.problems.append(f"Regel {line}: brinnummer '{row_brin}' is ongeldig.")
+            duo_file.problems.append(f"Regel {line}: brinnummer '{row_brin}' is ongeldig.")
             continue
         code = cells[location_at].strip().upper() if location_at is not None else ""
         row_location = _location(row_brin, code) if location_at is not None else "00"
         if row_location is None:
-            reading.problems.append(f"Regel {line}: vestigingsnummer '{code}' is ongeldig.")
+            duo_file.problems.append(f"Regel {line}: vestigingsnummer '{code}' is ongeldig.")
             continue
-        if (row_brin, row_location) == school:
-            found.append((line, cells))
-        else:
-            reading.other_schools += 1
-    return found
+        duo_file.by_school.setdefault((row_brin, row_location), []).append((line, cells))
 
 
 def _latest_year(
@@ -163,14 +188,19 @@ def _source_date(
     return None
 
 
+DATE_FORMATS = ("%Y%m%d", "%Y-%m-%d", "%d-%m-%Y")  # DUO's files differ per year and kind
+
+
 def _date(text: str, line: int, column: str, reading: DuoReading) -> datetime.date | None:
-    try:
-        return datetime.datetime.strptime(text.strip(), "%Y%m%d").date()
-    except ValueError:
-        reading.problems.append(
-            f"Regel {line}, kolom {column}: '{text.strip()}' is geen datum (JJJJMMDD)."
-        )
-        return None
+    for pattern in DATE_FORMATS:
+        try:
+            return datetime.datetime.strptime(text.strip(), pattern).date()
+        except ValueError:
+            continue
+    reading.problems.append(
+        f"Regel {line}, kolom {column}: '{text.strip()}' is geen datum (JJJJMMDD)."
+    )
+    return None
 
 
 def _proposal(

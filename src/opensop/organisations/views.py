@@ -15,6 +15,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods, require_safe
 
 from opensop.accounts import access
+from opensop.cycle.terms import TermsBook
 from opensop.organisations import services
 from opensop.organisations.forms import ParentHelpForm, SchoolForm
 from opensop.organisations.models import Board, School, Swv
@@ -25,15 +26,22 @@ from opensop.profiles.models import Profile
 class SchoolRow:
     school: School
     latest: Profile | None
+    state_label: str = ""  # the latest profile's state in the words of its year's regime
 
 
 def school_rows(swv: Swv) -> list[SchoolRow]:
-    """Every school of `swv` with its latest profile: two queries, however many schools."""
+    """Every school of `swv` with its latest profile: three queries, however many schools."""
     newest_first = Profile.objects.order_by("-school_year", "-edition")
     schools = swv.schools.select_related("board").prefetch_related(
         Prefetch("profiles", queryset=newest_first[:1], to_attr="latest_profiles")
     )
-    return [SchoolRow(s, next(iter(getattr(s, "latest_profiles", [])), None)) for s in schools]
+    book = TermsBook([swv.pk])
+    rows = []
+    for school in schools:
+        latest = next(iter(getattr(school, "latest_profiles", [])), None)
+        label = book.state_label(swv.pk, latest) if latest is not None else ""
+        rows.append(SchoolRow(school, latest, label))
+    return rows
 
 
 @require_safe

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import Max
 
+from opensop.cycle.terms import Terms, TermsBook
 from opensop.formats.definition import FormatDefinition
 from opensop.organisations.models import Swv
 from opensop.profiles.models import Profile, State
@@ -50,10 +51,17 @@ class ProfileFacts:
     format_id: str
     format_version: int
     summary: StoredSummary | None  # None until `rebuild_summaries` has run
+    # The words of the SWV's regimes (cycle/terms.py), shared by all rows and read once
+    # when a page first names a state; None: the state's own label.
+    words: tuple[int, TermsBook] | None = field(default=None, compare=False, repr=False)
 
     @property
     def state_label(self) -> str:
-        return State(self.state).label
+        """E.g. "ter instemming bij de oudergeleding van de MR" in the schoolgids regime."""
+        if self.words is None:
+            return str(State(self.state).label)
+        swv_id, book = self.words
+        return book.state_label(swv_id, self)
 
 
 @dataclass(frozen=True)
@@ -96,6 +104,14 @@ class Region:
     today: datetime.date
     # Every school before filtering: what the filter form offers.
     all_schools: list[SchoolFacts] = field(default_factory=list)
+    book: TermsBook | None = None  # the words of the SWV's regimes, read once
+
+    @property
+    def terms(self) -> Terms:
+        """The words of the chosen year for the SWV's own format."""
+        book = self.book or TermsBook([self.swv.pk])
+        swv = self.swv
+        return book.terms(swv.pk, self.filters.year, swv.format_id, swv.format_version)
 
     @property
     def renewal_due_before(self) -> datetime.date:
@@ -146,12 +162,14 @@ def schools_of(swv: Swv) -> list[SchoolFacts]:
 def load_region(
     swv: Swv, schools: list[SchoolFacts], filters: Filters, years: list[str], today: datetime.date
 ) -> Region:
-    """The rows of `schools` the filters keep, with their profiles: two queries."""
+    """The rows of `schools` the filters keep, with their profiles: two queries (and one
+    for the regimes' words when a page names a state)."""
     kept = [s for s in schools if filters.keeps(s)]
-    latest = _latest_profiles(swv, filters.year)
+    book = TermsBook([swv.pk])
+    latest = _latest_profiles(swv, filters.year, book)
     adopted = _last_adopted(swv)
     rows = [SchoolRow(s, latest.get(s.pk), adopted.get(s.pk)) for s in kept]
-    return Region(swv, filters, years, rows, today, schools)
+    return Region(swv, filters, years, rows, today, schools, book)
 
 
 PROFILE_FIELDS = (
@@ -170,8 +188,9 @@ PROFILE_FIELDS = (
 )
 
 
-def _latest_profiles(swv: Swv, year: str) -> dict[int, ProfileFacts]:
-    """Per school, its latest edition of `year`, with its summary: one query."""
+def _latest_profiles(swv: Swv, year: str, book: TermsBook) -> dict[int, ProfileFacts]:
+    """Per school, its latest edition of `year`, with its summary and its state in the
+    words of the year's regime (`book` reads them once, if a page names a state): one query."""
     rows = (
         Profile.objects.filter(school__swv=swv, school_year=year)
         .order_by("school_id", "edition")
@@ -189,6 +208,7 @@ def _latest_profiles(swv: Swv, year: str) -> dict[int, ProfileFacts]:
             fid,
             version,
             StoredSummary(*summary) if stored is not None else None,
+            (swv.pk, book),
         )
         latest[school] = facts  # later editions overwrite earlier ones
     return latest

@@ -128,9 +128,11 @@ def _status_counts(region: Region) -> Table:
     table.add(
         "Niet gestart (geen profiel dit schooljaar)", sum(1 for r in rows if r.profile is None)
     )
-    table.add("Niet afgerond (concept of ter advies)", sum(1 for r in rows if r.unfinished))
+    terms = region.terms
+    waiting = "ter advies" if terms.old_step else terms.state_label(State.ADVICE)
+    table.add(f"Niet afgerond (concept of {waiting})", sum(1 for r in rows if r.unfinished))
     for state in State:
-        table.add(f"Status {state.label}", states[state.value])
+        table.add(f"Status {terms.state_label(state)}", states[state.value])
     table.add("Vaststelling ouder dan vier jaar", sum(1 for r in rows if region.overdue(r)))
     table.add("Nog nooit een profiel vastgesteld", sum(1 for r in rows if r.last_adopted is None))
     return table

@@ -18,9 +18,15 @@ from django_htmx.http import HttpResponseClientRedirect
 from django_htmx.middleware import HtmxDetails
 
 from opensop.accounts import access
-from opensop.basisondersteuning.services import reference_date, shown_format_of, version_on
+from opensop.basisondersteuning.services import (
+    reference_date,
+    shown_format_of,
+    unread_version,
+    version_on,
+)
 from opensop.cycle.models import DuoValue
-from opensop.cycle.terms import deadline_of, terms_for
+from opensop.cycle.services import open_duo_proposal
+from opensop.cycle.terms import TermsBook, deadline_of, terms_for
 from opensop.formats.changes import Change, compare, facts_of, facts_of_check
 from opensop.formats.definition import AnyItem, FixedTextItem, FormatDefinition, Section
 from opensop.formats.profile import ProfileCheck, evaluate_answers
@@ -40,7 +46,11 @@ def home(request: HttpRequest) -> HttpResponse:
         # The public sees what the public pages show (profiles/published.py): not the
         # profile of a school that left its SWV, and per school only the newest.
         profiles = latest_published_profiles().order_by("school__name")
-    return render(request, "profiles/home.html", {"profiles": profiles})
+    shown = list(profiles.select_related("school__swv"))
+    book = TermsBook(p.school.swv_id for p in shown)
+    for profile in shown:
+        profile.state_text = book.state_label(profile.school.swv_id, profile)  # type: ignore[attr-defined]
+    return render(request, "profiles/home.html", {"profiles": shown})
 
 
 def profile_detail(request: HttpRequest, pk: int) -> HttpResponse:
@@ -50,7 +60,11 @@ def profile_detail(request: HttpRequest, pk: int) -> HttpResponse:
     steps = [
         step for step, may in access.ACTIONS.items() if step in STEPS and may(request.user, profile)
     ]
-    history = StateChange.objects.filter(profile=profile).select_related("actor")
+    history = list(StateChange.objects.filter(profile=profile).select_related("actor"))
+    terms = terms_for(profile)
+    for change in history:
+        change.from_label = terms.state_label(change.from_state)  # type: ignore[attr-defined]
+        change.to_label = terms.state_label(change.to_state)  # type: ignore[attr-defined]
     return render(
         request,
         "profiles/detail.html",
@@ -73,6 +87,13 @@ def profile_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "today": datetime.date.today().isoformat(),
             "can_edit": access.may_edit(request.user, profile),
             "in_force": in_force,
+            "base_support_news": unread_version(profile.school)
+            if access.is_school_side_of(request.user, profile)
+            else None,
+            "can_acknowledge": access.may_acknowledge_base_support(request.user, profile),
+            "duo_proposal": open_duo_proposal(profile)
+            if access.may_prefill_from_duo(request.user, profile)
+            else None,
             "can_download_chapter": access.may_download_chapter(request.user, profile),
             "can_read_history": access.may_read_history(request.user, profile),
             "next_year": next_school_year(profile.school_year)
@@ -173,9 +194,8 @@ STEPS: dict[str, Callable[[HttpRequest, Profile], Profile]] = {
     "publish": lambda r, p: services.publish(p, r.user),
     "start_correction": lambda r, p: services.start_correction(p, r.user),
 }
+# What happened, for the steps whose words do not depend on the council (see _done).
 STEP_DONE = {
-    "submit_for_advice": "Het profiel ligt nu ter advies bij de (G)MR.",
-    "record_advice": "Het advies van de (G)MR is vastgelegd.",
     "adopt": "Het profiel is vastgesteld.",
     "return_to_concept": "Het profiel is teruggezet naar concept.",
     "publish": "Het profiel is gepubliceerd.",

@@ -17,7 +17,7 @@ from django.utils import timezone
 
 from opensop.accounts import access
 from opensop.accounts.access import AnyUser
-from opensop.cycle.models import DuoValue
+from opensop.cycle.models import DuoProposal, DuoValue
 from opensop.cycle.terms import terms_for
 from opensop.formats.answers import check_answers
 from opensop.formats.carry_over import carry_over
@@ -299,9 +299,11 @@ def take_duo_values(
     source_file: str,
     source_date: datetime.date | None,
     base_revision: int,
+    proposal_id: int | None = None,
 ) -> Profile:
     """Save the values the school confirmed or corrected from a DUO file, with the file and
-    its count date beside each: all or nothing, never over someone else's save."""
+    its count date beside each: all or nothing, never over someone else's save. With
+    `proposal_id` the SWV's proposal they came from counts as handled."""
     _require(bool(taken), "Kies ten minste één waarde om over te nemen.")
     with transaction.atomic():
         profile = _locked(profile)
@@ -323,6 +325,10 @@ def take_duo_values(
             )
             for t in taken
         )
+        if proposal_id is not None:
+            DuoProposal.objects.filter(pk=proposal_id, profile=profile).update(
+                taken_at=timezone.now()
+            )
         return profile
 
 
@@ -356,7 +362,9 @@ def submit_for_advice(profile: Profile, user: AnyUser) -> Profile:
         profile,
         user,
         access.may_submit_for_advice,
-        refusal="Alleen een schoolredacteur kan een concept ter advies aanbieden.",
+        refusal=(
+            f"Alleen een schoolredacteur kan een concept ter {terms_for(profile).right} aanbieden."
+        ),
         to=State.ADVICE,
     )
 
@@ -546,7 +554,10 @@ def decision_body(decision: CouncilDecision) -> str:
 
 
 def return_to_concept(profile: Profile, user: AnyUser, reason: str) -> Profile:
-    _require(bool(reason.strip()), "Geef een reden om het profiel terug te zetten naar concept.")
+    terms = terms_for(profile)
+    _require(
+        bool(reason.strip()), f"Geef een reden om het {terms.short} terug te zetten naar concept."
+    )
 
     def apply(p: Profile) -> None:
         p.advice_date, p.advice_text = None, ""
@@ -555,7 +566,9 @@ def return_to_concept(profile: Profile, user: AnyUser, reason: str) -> Profile:
         profile,
         user,
         access.may_return_to_concept,
-        refusal="Terug naar concept kan alleen tijdens de adviesfase.",
+        refusal=f"Terug naar concept kan alleen zolang het {terms.short} {terms.waiting} ligt."
+        if not terms.old_step
+        else "Terug naar concept kan alleen tijdens de adviesfase.",
         to=State.CONCEPT,
         note=reason.strip(),
         apply=apply,

@@ -13,6 +13,7 @@ from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
 from opensop.accounts import access
+from opensop.cycle.terms import TermsBook
 from opensop.organisations.models import School, Swv
 from opensop.profiles.models import State
 from opensop.workflow.models import CouncilDecision, StateChange
@@ -30,12 +31,19 @@ class StateChangeFilter(forms.Form):
         required=False,
     )
 
-    def __init__(self, swv: Swv, data: dict[str, str] | None = None) -> None:
+    def __init__(self, swv: Swv, book: TermsBook, data: dict[str, str] | None = None) -> None:
         super().__init__(data)
         school = self.fields["school"]
         assert isinstance(school, forms.ModelChoiceField)
         school.queryset = swv.schools.order_by("name")
         school.label = "School"
+        status = self.fields["status"]
+        assert isinstance(status, forms.ChoiceField)
+        advice = book.advice_label(swv)
+        status.choices = [
+            ("", "Alle statussen"),
+            *((v, advice if v == State.ADVICE else label) for v, label in State.choices),
+        ]
 
     def apply(self, changes: QuerySet[StateChange]) -> QuerySet[StateChange]:
         """The changes that match; all of them while the filter is empty or invalid."""
@@ -60,8 +68,12 @@ def changes_of(swv: Swv) -> QuerySet[StateChange]:
 def state_changes(request: HttpRequest, pk: int) -> HttpResponse:
     swv = access.swv_for(request.user, pk, "read_state_changes")
     query = {k: request.GET[k] for k in ("school", "status") if k in request.GET}
-    selection = StateChangeFilter(swv, query or None)
+    book = TermsBook([swv.pk])
+    selection = StateChangeFilter(swv, book, query or None)
     page = Paginator(selection.apply(changes_of(swv)), PER_PAGE).get_page(request.GET.get("pagina"))
+    for change in page.object_list:
+        change.from_label = book.state_label(swv.pk, change.profile, change.from_state)
+        change.to_label = book.state_label(swv.pk, change.profile, change.to_state)
     return render(
         request,
         "workflow/state_changes.html",
