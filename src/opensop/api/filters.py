@@ -84,7 +84,16 @@ class SchoolFilter(_NeedFilters):
         fields: list[str] = []
 
     def filter_need(self, rows: QuerySet[Any], need: str, levels: list[str]) -> QuerySet[Any]:
-        offering = latest_public_profile_ids().filter(**{f"summary__needs__{need}__in": levels})
+        offering = latest_public_profile_ids()
+        if SupportLevel.IN_ONTWIKKELING.code in levels:
+            offering = offering.filter(**{f"summary__needs__{need}__in": levels})
+        else:
+            # At least 'aanwezig': the indexed rows of offered needs (portal.OfferedNeed)
+            # find them without reading every profile's summary; 'specialistisch' checks
+            # the summary of those only.
+            offering = offering.filter(offered_needs__need=need)
+            if SupportLevel.AANWEZIG.code not in levels:
+                offering = offering.filter(**{f"summary__needs__{need}__in": levels})
         return rows.filter(pk__in=offering.values("school_id"))
 
 
