@@ -1,7 +1,8 @@
 """Keeping the public search's stored entries in step with the published profiles.
 
 A profile's answers are frozen once it is adopted, so its entry is written when it is
-published (`workflow.services.publish` calls `index_profile`) and never again;
+published (`workflow.services.publish` calls `index_profile`, and
+`refresh_latest_published` for the newest public profile of its school) and never again;
 `manage.py rebuild_search_index` writes them all, e.g. after loading data in bulk.
 """
 
