@@ -109,6 +109,9 @@ def prepare(schools: int, swvs: int, years: int) -> None:
             ).strip()
         )
         print(f"  ({time.perf_counter() - started:.0f} s)")
+        # The bulk load bypasses publication: store the newest public profile per school
+        # (and the search's entries) as after any bulk load.
+        manage("rebuild_search_index")
     # Fresh statistics after the bulk load (autovacuum would catch up later): without them
     # PostgreSQL plans the public-profile queries as if the tables were empty.
     manage(

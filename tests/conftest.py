@@ -4,6 +4,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from django.core.cache import cache
 
 from tests.web.conftest import (  # noqa: F401 - re-exported as pytest fixtures
     colleague,
@@ -20,3 +21,10 @@ from tests.web.conftest import (  # noqa: F401 - re-exported as pytest fixtures
 def media_in_a_temporary_folder(settings: Any, tmp_path: Path) -> None:
     """Stored documents and logos go to the test's own folder, not to var/media."""
     settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture(autouse=True)
+def empty_cache() -> None:
+    """Each test starts with an empty local cache: a rolled-back test's profile ids come back
+    in the next test, and a document cached under one of them must not show up there."""
+    cache.clear()

@@ -89,6 +89,12 @@ def test_filters_and_a_stable_order(region: Region, published: Profile) -> None:
     if above:
         assert ids(behoefte=offered, niveau=above) == []
     assert ids(behoefte=offered, niveau="geen") == ["99XA00"]
+    scale = ["geen", "in_ontwikkeling", "aanwezig", "specialistisch"]
+    for code, level in needs.items():  # found when asking its own level or lower, not higher
+        if level in scale:
+            for niveau in scale:
+                found = ids(behoefte=code, niveau=niveau)
+                assert found == (["99XA00"] if scale.index(niveau) <= scale.index(level) else [])
     profiles = api_get("/api/v1/profielen/", behoefte=offered, sector="PO").json()
     assert [p["id"] for p in profiles["results"]] == [published.pk]
     assert api_get("/api/v1/profielen/", gemeente="Haarlem").json()["count"] == 0

@@ -3,6 +3,9 @@ versions; compare two to four schools; an SWV's schools and how the region cover
 
 from __future__ import annotations
 
+import itertools
+
+import lxml.html
 import pytest
 from django.test import Client
 
@@ -107,3 +110,23 @@ def test_the_home_page_and_header_lead_anonymous_visitors_to_the_search(region: 
     page = Client().get("/").content.decode()
     assert 'action="/zoeken/"' in page
     assert 'href="/zoeken/"' in page
+
+
+def _headings(html: bytes) -> list[tuple[int, str]]:
+    tree = lxml.html.fromstring(html)
+    found = tree.xpath("//main//*[self::h1 or self::h2 or self::h3 or self::h4 or self::h5]")
+    return [(int(h.tag[1]), " ".join(h.text_content().split())) for h in found]
+
+
+def test_the_school_page_holds_the_whole_document_under_its_own_heading(
+    world: PublicWorld,
+) -> None:
+    code = world.verscheidenheid.school.code
+    page = _headings(Client().get(f"/scholen/{code}/").content)
+    alone = _headings(Client().get(f"/scholen/{code}/profiel/").content)
+    assert [level for level, _ in page].count(1) == 1  # the school's name
+    for before, after in itertools.pairwise(page):
+        assert after[0] <= before[0] + 1, (before, after)  # no level skipped
+    # Every heading of the document, in order, one level deeper than on its own page.
+    assert [(level + 1, text) for level, text in alone] == page[-len(alone) :]
+    assert len(alone) > 10

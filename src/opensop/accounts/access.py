@@ -24,7 +24,7 @@ from opensop.accounts.models import (
 )
 from opensop.organisations.models import Board, School, Swv
 from opensop.profiles.models import Profile, State
-from opensop.profiles.published import published_profiles
+from opensop.profiles.published import is_public, is_public_profile, published_profiles
 
 AnyUser = AbstractBaseUser | AnonymousUser
 
@@ -92,10 +92,13 @@ def is_inspector_of(user: AnyUser, profile: Profile) -> bool:
 
 
 def may_read(user: AnyUser, profile: Profile) -> bool:
-    if profile.state == State.PUBLISHED or is_site_admin(user):
+    """Anyone reads a public profile (profiles/published.py: not the published profile of a
+    school that has since moved to an SWV with another format); the school's own people
+    and its SWV read the rest."""
+    if is_public_profile(profile) or is_site_admin(user):
         return True
     if is_inspector_of(user, profile):
-        return profile.state == State.ADOPTED
+        return profile.state in (State.ADOPTED, State.PUBLISHED)
     return (
         is_school_editor_of(user, profile)
         or is_mr_member_of(user, profile)
@@ -175,7 +178,7 @@ def readable_profiles(user: AnyUser) -> QuerySet[Profile]:
     profiles = Profile.objects.select_related("school", "school__swv", "school__board")
     if is_site_admin(user):
         return profiles
-    visible = Q(state=State.PUBLISHED)
+    visible = is_public()
     for m in _memberships(user):
         if m.role in (Role.SCHOOL_EDITOR, Role.MR_MEMBER):
             visible |= Q(school_id=m.school_id)
@@ -184,7 +187,7 @@ def readable_profiles(user: AnyUser) -> QuerySet[Profile]:
         elif m.role == Role.SWV_STAFF:
             visible |= Q(school__swv_id=m.swv_id)
         elif m.role == Role.INSPECTORATE:
-            visible |= Q(school__swv_id=m.swv_id, state=State.ADOPTED)
+            visible |= Q(school__swv_id=m.swv_id, state__in=[State.ADOPTED, State.PUBLISHED])
     return profiles.filter(visible)
 
 

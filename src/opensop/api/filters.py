@@ -14,6 +14,7 @@ from opensop.formats.definition import Sector, SupportLevel
 from opensop.formats.vocabulary import default_vocabulary
 from opensop.organisations.models import School
 from opensop.profiles.models import Profile, State
+from opensop.profiles.published import is_latest_public
 
 BIGGEST_ID = 2**63 - 1  # what a database id can hold; larger numbers are a 400, not a crash
 
@@ -83,7 +84,16 @@ class SchoolFilter(_NeedFilters):
         fields: list[str] = []
 
     def filter_need(self, rows: QuerySet[Any], need: str, levels: list[str]) -> QuerySet[Any]:
-        offering = latest_public_profile_ids().filter(**{f"summary__needs__{need}__in": levels})
+        offering = latest_public_profile_ids()
+        if SupportLevel.IN_ONTWIKKELING.code in levels:
+            offering = offering.filter(**{f"summary__needs__{need}__in": levels})
+        else:
+            # At least 'aanwezig': the indexed rows of offered needs (portal.OfferedNeed)
+            # find them without reading every profile's summary; 'specialistisch' checks
+            # the summary of those only.
+            offering = offering.filter(offered_needs__need=need)
+            if SupportLevel.AANWEZIG.code not in levels:
+                offering = offering.filter(**{f"summary__needs__{need}__in": levels})
         return rows.filter(pk__in=offering.values("school_id"))
 
 
@@ -122,7 +132,8 @@ class ProfileFilter(_NeedFilters):
     def only_latest(self, rows: QuerySet[Any], name: str, value: str) -> QuerySet[Any]:
         if value != "true":
             return rows
-        return rows.filter(pk__in=latest_public_profile_ids().values("pk"))
+        # A join with the stored newest public profile per school (profiles/published.py).
+        return rows.filter(is_latest_public())
 
     def filter_need(self, rows: QuerySet[Any], need: str, levels: list[str]) -> QuerySet[Any]:
         return rows.filter(Q(**{f"summary__needs__{need}__in": levels}))

@@ -120,13 +120,11 @@ class _Target:
         self.temps["profielen.json"].write(', "profielen": [\n')
         self.first = True
 
-    def add(
-        self, record: dict[str, Any], need_rows: list[list[Any]], answer_rows: list[list[Any]]
-    ) -> None:
-        self.needs.writerows([[neutralised(v) for v in row] for row in need_rows])
-        self.answers.writerows([[neutralised(v) for v in row] for row in answer_rows])
+    def add(self, prepared: Prepared) -> None:
+        self.needs.writerows(prepared.need_rows)
+        self.answers.writerows(prepared.answer_rows)
         out = self.temps["profielen.json"]
-        out.write(("" if self.first else ",\n") + json.dumps(record, ensure_ascii=False))
+        out.write(("" if self.first else ",\n") + prepared.record)
         self.first = False
 
     def save(self, storage: Storage, manifest: Manifest) -> None:
@@ -142,6 +140,25 @@ class _Target:
                 storage.delete(path)
             storage.save(path, File(raw, name=name))
             manifest.files.append(OpenDataFile(name, self.swv_code, kind, size))
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """One profile's rows, neutralised and encoded once for both files it goes into (its
+    SWV's and the national one): that work is most of the export's time."""
+
+    record: str  # JSON
+    need_rows: list[list[Any]]
+    answer_rows: list[list[Any]]
+
+
+def _prepared(profile: Profile) -> Prepared:
+    record, need_rows, answer_rows = _rows(profile)
+    return Prepared(
+        json.dumps(record, ensure_ascii=False),
+        [[neutralised(v) for v in row] for row in need_rows],
+        [[neutralised(v) for v in row] for row in answer_rows],
+    )
 
 
 def _rows(profile: Profile) -> tuple[dict[str, Any], list[list[Any]], list[list[Any]]]:
@@ -221,9 +238,9 @@ def export(storage: Storage, prefix: str = "", now: datetime.datetime | None = N
                     current_stack.close()
                 current_stack = ExitStack()
                 current = _Target(current_stack, prefix, code, date)
-            rows = _rows(profile)
-            current.add(*rows)
-            national.add(*rows)
+            prepared = _prepared(profile)
+            current.add(prepared)
+            national.add(prepared)
         if current is not None:
             current.save(storage, manifest)
             current_stack.close()

@@ -105,6 +105,13 @@ def document_model(profile: Profile, kind: Kind) -> content.FullProfile | conten
     return content.summary(definition, profile.answers, facts)
 
 
+def embedded_html(profile: Profile) -> str:
+    """The full document as a part of another page (the public school page): its headings
+    one level deeper, under that page's h1."""
+    doc = document_model(profile, Kind.FULL)
+    return render_to_string("documents/embedded.html", {"doc": doc})
+
+
 def html_for(doc: content.FullProfile | content.Summary) -> str:
     """The web page of a document (the PDF is typeset from the same model: documents/pdf.py)."""
     kind = Kind.FULL if isinstance(doc, content.FullProfile) else Kind.SUMMARY

@@ -16,7 +16,7 @@ from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
 
 from opensop.documents.models import Kind
-from opensop.documents.services import document_html
+from opensop.documents.services import document_html, embedded_html
 from opensop.formats.vocabulary import default_vocabulary
 from opensop.organisations.models import Swv
 from opensop.portal.forms import SearchForm
@@ -86,8 +86,19 @@ def school(request: HttpRequest, code: str) -> HttpResponse:
         "school": profile.school,
         "needs": with_levels([profile], ALL_NEEDS)[0].needs,
         "older": list(older),
+        "document": _cached(f"portal-embedded-{profile.pk}-{profile.revision}", profile),
     }
     return render(request, "portal/school.html", context)
+
+
+def _cached(key: str, profile: Profile, *, whole_page: bool = False) -> str:
+    """The profile's HTML document (a whole page, or the part inside the school page), kept
+    in the cache: a published profile never changes, and the key has its revision."""
+    html: str | None = cache.get(key)
+    if html is None:
+        html = document_html(profile, Kind.FULL) if whole_page else embedded_html(profile)
+        cache.set(key, html, DOCUMENT_CACHE_SECONDS)
+    return html
 
 
 @require_safe
@@ -99,11 +110,7 @@ def school_document(request: HttpRequest, code: str, pk: int | None = None) -> H
     if pk is not None and pk != latest.pk:
         profile = get_object_or_404(published_profiles(), pk=pk, school_id=latest.school_id)
     key = f"portal-document-{profile.pk}-{profile.revision}"
-    html = cache.get(key)
-    if html is None:
-        html = document_html(profile, Kind.FULL)
-        cache.set(key, html, DOCUMENT_CACHE_SECONDS)
-    return HttpResponse(html)
+    return HttpResponse(_cached(key, profile, whole_page=True))
 
 
 @dataclass(frozen=True)

@@ -7,31 +7,42 @@ SWV's format and are no longer shown as part of either region.
 
 from __future__ import annotations
 
-from django.db.models import Exists, F, OuterRef, Q, QuerySet
+from django.db.models import F, Q, QuerySet
 
 from opensop.profiles.models import Profile, State
+
+
+def is_public() -> Q:
+    """A profile's condition to be public (for filtering a wider set, e.g. a key's own SWV)."""
+    return Q(state=State.PUBLISHED, format_id=F("school__swv__format_id"))
+
+
+def is_latest_public() -> Q:
+    """Public, and its school's newest public profile (latest school year, then edition).
+
+    Read from the stored newest published profile per school and format
+    (`portal.models.LatestPublished`, kept by `portal.services.refresh_latest_published` on
+    every publication): of those, the one in the format of the school's SWV today. A join,
+    where working out "no newer public profile exists" per school searched the national
+    data set's whole history in every query.
+    """
+    return is_public() & Q(latest_published__isnull=False)
+
+
+def is_public_profile(profile: Profile) -> bool:
+    """`is_public()` for one profile in hand (its school and SWV loaded)."""
+    return profile.state == State.PUBLISHED and profile.format_id == profile.school.swv.format_id
 
 
 def published_profiles() -> QuerySet[Profile]:
     """Every public profile, with its school, board and SWV in the same query."""
     return Profile.objects.select_related("school", "school__swv", "school__board").filter(
-        state=State.PUBLISHED, format_id=F("school__swv__format_id")
+        is_public()
     )
 
 
 def latest_published_profiles() -> QuerySet[Profile]:
-    """Per school only its newest public profile (latest school year, then latest edition).
-
-    Said as "no newer public profile of the same school exists": PostgreSQL runs that as one
-    hash anti-join, where a per-row "newest of this school" subquery took seconds on the
-    national data set; SQLite probes the covering index `profile_public` per row.
-    """
-    newer = Profile.objects.filter(
-        school_id=OuterRef("school_id"),
-        state=State.PUBLISHED,
-        format_id=OuterRef("school__swv__format_id"),
-    ).filter(
-        Q(school_year__gt=OuterRef("school_year"))
-        | Q(school_year=OuterRef("school_year"), edition__gt=OuterRef("edition"))
+    """Per school only its newest public profile."""
+    return Profile.objects.select_related("school", "school__swv", "school__board").filter(
+        is_latest_public()
     )
-    return published_profiles().exclude(Exists(newer))

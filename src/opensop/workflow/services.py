@@ -25,7 +25,7 @@ from opensop.formats.definition import COUNCIL_BODY_LABELS, CouncilBody, Council
 from opensop.formats.source import Problem
 from opensop.organisations.models import School
 from opensop.overview.services import refresh_summary
-from opensop.portal.services import index_profile
+from opensop.portal.services import index_profile, refresh_latest_published
 from opensop.profiles.models import Profile, Revision, State
 from opensop.profiles.registry import format_of, registry
 from opensop.workflow import notifications
@@ -580,11 +580,15 @@ def publish(profile: Profile, user: AnyUser) -> Profile:
         p.published_at = timezone.now()
         index_profile(p)  # what the public search reads (portal/models.py)
 
-    return _step(
-        profile,
-        user,
-        access.may_publish,
-        refusal="Alleen een vastgesteld profiel kan gepubliceerd worden.",
-        to=State.PUBLISHED,
-        apply=apply,
-    )
+    with transaction.atomic():
+        published = _step(
+            profile,
+            user,
+            access.may_publish,
+            refusal="Alleen een vastgesteld profiel kan gepubliceerd worden.",
+            to=State.PUBLISHED,
+            apply=apply,
+        )
+        # Now saved as published: it may be its school's newest public profile.
+        refresh_latest_published([published.school_id])
+        return published

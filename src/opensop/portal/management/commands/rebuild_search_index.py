@@ -1,5 +1,6 @@
 """`manage.py rebuild_search_index`: rewrite the public search's entry of every published
-profile (after a bulk load, or when the vocabulary or a format's wording changed)."""
+profile and the stored newest published profile of every school (after a bulk load, or when
+the vocabulary or a format's wording changed)."""
 
 from typing import Any
 
