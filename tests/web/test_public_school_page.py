@@ -9,9 +9,11 @@ import lxml.html
 import pytest
 from django.test import Client
 
-from opensop.profiles.models import Profile
+from opensop.cycle.models import Regime, RegimeYear
+from opensop.portal.services import refresh_latest_published
+from opensop.profiles.models import Profile, State
 from tests.web.conftest import Region
-from tests.web.overview_data import row, table
+from tests.web.overview_data import YEAR, profile, row, table
 from tests.web.portal_world import PublicWorld, public_world
 
 
@@ -130,3 +132,34 @@ def test_the_school_page_holds_the_whole_document_under_its_own_heading(
     # Every heading of the document, in order, one level deeper than on its own page.
     assert [(level + 1, text) for level, text in alone] == page[-len(alone) :]
     assert len(alone) > 10
+
+
+def _public_pair(region: Region, before_state: State) -> str:
+    profile(region.school, "voldoet", before_state, school_year="2024-2025")
+    profile(region.school, "voldoet-niet", State.PUBLISHED)
+    refresh_latest_published([region.school.pk])
+    return f"/scholen/{region.school.code}/"
+
+
+def test_parents_see_what_changed_since_last_year(region: Region) -> None:
+    response = Client().get(_public_pair(region, State.PUBLISHED))
+    page = lxml.html.fromstring(response.content)
+    section = page.xpath("//section[h2[@id='veranderd']]")[0]
+    assert section.findtext("h2") == "Wat is er veranderd sinds 2024-2025?"
+    changes = [" ".join(li.text_content().split()) for li in section.iter("li")]
+    assert any("nu voldoet niet (was voldoet)" in change for change in changes)
+    # Said in words, not only by an arrow or a colour.
+    assert all("Vooruit: " in change or "Achteruit: " in change for change in changes)
+
+
+def test_changes_are_only_counted_from_a_profile_the_public_has_seen(region: Region) -> None:
+    page = Client().get(_public_pair(region, State.ADOPTED)).content.decode()
+    assert "Wat is er veranderd" not in page
+    assert "2024-2025" not in page
+
+
+def test_the_school_page_names_the_offer_after_the_regime_of_its_year(region: Region) -> None:
+    RegimeYear.objects.create(swv=region.school.swv, school_year=YEAR, regime=Regime.SCHOOLGIDS)
+    url = _public_pair(region, State.PUBLISHED)
+    heading = lxml.html.fromstring(Client().get(url).content).findtext(".//h1/span")
+    assert heading == f"Ondersteuningsaanbod {YEAR}"

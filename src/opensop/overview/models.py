@@ -10,6 +10,7 @@ from typing import Any
 
 from django.db import models
 
+from opensop.formats.changes import Facts
 from opensop.profiles.models import Profile
 
 
@@ -49,3 +50,7 @@ class ProfileSummary(models.Model):
 
     def __str__(self) -> str:
         return f"Samenvatting van profiel {self.profile_id}"
+
+    def facts(self) -> Facts:
+        """What a later or earlier profile is compared on (formats/changes.py)."""
+        return Facts(self.norms, self.needs, self.scores, self.offers)

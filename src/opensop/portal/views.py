@@ -15,15 +15,20 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
 
+from opensop.cycle.terms import terms_for
 from opensop.documents.models import Kind
 from opensop.documents.services import document_html, embedded_html
+from opensop.formats.changes import compare as compare_facts
 from opensop.formats.vocabulary import default_vocabulary
 from opensop.organisations.models import Swv
+from opensop.overview.models import ProfileSummary
 from opensop.portal.forms import SearchForm
 from opensop.portal.levels import LEVELS, LevelWords, words_for
 from opensop.portal.search import result_page, with_levels
 from opensop.profiles.models import Profile
 from opensop.profiles.published import latest_published_profiles, published_profiles
+from opensop.profiles.registry import format_of
+from opensop.profiles.views import ChangesSince
 
 PAGE_SIZE = 20
 COMPARE_MIN, COMPARE_MAX = 2, 4
@@ -75,8 +80,9 @@ def _latest_of(code: str) -> Profile:
 @require_safe
 def school(request: HttpRequest, code: str) -> HttpResponse:
     profile = _latest_of(code)
-    older = (
+    older = list(
         published_profiles()
+        .select_related("summary")
         .filter(school_id=profile.school_id)
         .exclude(pk=profile.pk)
         .order_by("-school_year", "-edition")
@@ -84,11 +90,27 @@ def school(request: HttpRequest, code: str) -> HttpResponse:
     context = {
         "profile": profile,
         "school": profile.school,
+        "terms": terms_for(profile),
         "needs": with_levels([profile], ALL_NEEDS)[0].needs,
-        "older": list(older),
+        "older": older,
+        "changes": _changes_since_last_year(profile, older),
         "document": _cached(f"portal-embedded-{profile.pk}-{profile.revision}", profile),
     }
     return render(request, "portal/school.html", context)
+
+
+def _changes_since_last_year(profile: Profile, older: list[Profile]) -> ChangesSince | None:
+    """What changed since the school's newest published profile of an earlier school year,
+    from both stored summaries (no answers are judged again)."""
+    previous = next((p for p in older if p.school_year < profile.school_year), None)
+    if previous is None:
+        return None
+    try:
+        before, after = previous.summary.facts(), profile.summary.facts()
+    except ProfileSummary.DoesNotExist:  # not summarised yet: say nothing rather than guess
+        return None
+    definitions = [format_of(profile), format_of(previous)]
+    return ChangesSince(previous.school_year, compare_facts(before, after, definitions))
 
 
 def _cached(key: str, profile: Profile, *, whole_page: bool = False) -> str:
