@@ -12,6 +12,7 @@ from openpyxl import load_workbook
 from opensop.organisations.models import School, Swv
 from opensop.overview.models import ProfileSummary
 from opensop.overview.services import summary_of
+from opensop.overview.stored_changes import rebuild_changes
 from opensop.profiles.models import Profile
 from tests.web.conftest import Region, signed_in
 from tests.web.overview_data import HandChecked, hand_checked_region, row, table
@@ -37,6 +38,12 @@ def test_a_small_national_data_set(db: None, capsys: Any) -> None:
             expected.needs,
             expected.offered_text,
         )
+    # So are the stored changes since each school's previous profile.
+    fields = ("profile_id", "previous_year", "change_counts", "changes")
+    generated = sorted(ProfileSummary.objects.values_list(*fields))
+    assert any(changes for *_, changes in generated)
+    rebuild_changes(Profile, ProfileSummary)
+    assert sorted(ProfileSummary.objects.values_list(*fields)) == generated
     with pytest.raises(CommandError, match="al een synthetische dataset"):
         call_command("generate_national_dataset", schools=4, swvs=1, years=1)
 

@@ -11,9 +11,10 @@ profile and compare 150 schools without judging their answers again.
 from __future__ import annotations
 
 import enum
-from collections.abc import Mapping, Sequence
+from collections import Counter
+from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 from opensop.formats.definition import (
     OFFER_STATE_LABELS,
@@ -57,6 +58,33 @@ class Change:
     key: str
     text: str  # one short Dutch line
     better: bool  # up, added or now meeting the norm
+
+
+def tally(changes: Iterable[Change]) -> dict[str, int]:
+    """How many changes of each kind and direction, e.g. {"score+": 12, "norm-": 1}:
+    what an overview of many schools counts without reading every change."""
+    return dict(Counter(f"{c.kind}{'+' if c.better else '-'}" for c in changes))
+
+
+P = TypeVar("P", bound=Hashable)
+
+
+def previous_profiles(profiles: Iterable[tuple[P, Hashable, str, int]]) -> dict[P, P]:
+    """Per profile (key, school, school year, edition) the profile it is compared with:
+    its school's latest edition of the latest earlier school year. Profiles of a school's
+    first year have none (and are left out)."""
+    profiles = list(profiles)
+    years: dict[Hashable, dict[str, tuple[int, P]]] = {}
+    for key, school, year, edition in profiles:
+        latest = years.setdefault(school, {})
+        if year not in latest or edition > latest[year][0]:
+            latest[year] = (edition, key)
+    found: dict[P, P] = {}
+    for key, school, year, _ in profiles:
+        earlier = [y for y in years[school] if y < year]
+        if earlier:
+            found[key] = years[school][max(earlier)][1]
+    return found
 
 
 def facts_of(definition: FormatDefinition, answers: Mapping[str, Any] | None) -> Facts:

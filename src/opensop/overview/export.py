@@ -91,7 +91,7 @@ def _sheet(book: Workbook, styles: _Styles, report: Report, table: Table) -> Non
     for row, cells in enumerate(table.rows, start=header + 1):
         for column, cell in enumerate(cells):
             style = styles.of(cell.css, row_header=table.row_headers and column == 0)
-            _write_cell(sheet, row, column, cell.value, style)
+            _write_cell(sheet, row, column, cell.exported, style)
     sheet.freeze_panes(header + 1, 1 if table.row_headers else 0)
 
 
@@ -112,7 +112,7 @@ def _write_cell(
 
 def _widths(sheet: Worksheet, table: Table) -> None:
     for index, title in enumerate(table.columns):
-        longest = max([len(str(r[index].value)) for r in table.rows] or [0])
+        longest = max([len(str(r[index].exported)) for r in table.rows] or [0])
         width = min(max(len(title) if index == 0 else 12, longest) + 2, 45)
         sheet.set_column(index, index, width)
 
@@ -122,5 +122,5 @@ def to_csv(report: Report) -> bytes:
     out = io.StringIO()
     writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
     writer.writerow([neutralised(c) for c in report.main.columns])
-    writer.writerows([neutralised(c.value) for c in row] for row in report.main.rows)
+    writer.writerows([neutralised(c.exported) for c in row] for row in report.main.rows)
     return ("\ufeff" + out.getvalue()).encode("utf-8")
