@@ -83,7 +83,7 @@ FormatRef = tuple[str, int]
 NormCounts = dict[FormatRef, Counter[str]]
 Counted = tuple[dict[int, ProfileCounts], NormCounts]
 # The key changes with every write the figures depend on; the time limit only bounds how
-# long a write committed out of order (an older timestamp than one already counted) hides.
+# long a write committed out of order (older than one already counted) stays hidden.
 CACHE_SECONDS = 5 * 60
 
 
@@ -106,11 +106,13 @@ def _counted(
 def _cache_key(
     year: str, swv_ids: list[int], due_before: datetime.date, schools: dict[int, int]
 ) -> str:
-    """A key that changes with any summary or profile written (its time: both are indexed),
-    any profile added or removed, and any school added, removed or moved (the schools per
-    SWV); the SWVs themselves are read anew for every page."""
+    """A key that changes with any summary or profile written (the latest time each was
+    written: both indexed) and any school added, removed or moved (the schools per SWV);
+    the SWVs themselves are read anew for every page. Profiles are never deleted (a
+    school's profiles protect it; no page or admin deletes one)."""
     summaries = ProfileSummary.objects.aggregate(latest=Max("updated_at"))["latest"]
-    profiles = Profile.objects.aggregate(latest=Max("updated_at"), count=Count("pk"))
+    # Alone, not with a count: SQLite then reads only the last entry of the index.
+    profiles = Profile.objects.aggregate(latest=Max("updated_at"))["latest"]
     stamp = (year, swv_ids, due_before, sorted(schools.items()), summaries, profiles)
     return "overview-national-" + hashlib.sha256(repr(stamp).encode()).hexdigest()
 
