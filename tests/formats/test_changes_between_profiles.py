@@ -10,6 +10,7 @@ from opensop.formats.changes import (
     Kind,
     changes_between,
     compare,
+    facts_of,
     previous_profiles,
     tally,
 )
@@ -118,3 +119,27 @@ def test_the_changes_are_counted_per_kind_and_direction(zuid_limburg: FormatDefi
     assert counts["score-"] == 1
     assert sum(counts.values()) == len(changes)
     assert tally([]) == {}
+
+
+def _reversed(mapping: dict[str, Any]) -> dict[str, Any]:
+    return {
+        key: _reversed(value) if isinstance(value, dict) else value
+        for key, value in reversed(mapping.items())
+    }
+
+
+def test_the_changes_follow_the_format_whatever_order_the_facts_come_in(
+    zuid_kennemerland: FormatDefinition,
+) -> None:
+    """Stored facts come back from PostgreSQL's jsonb with their keys in another order."""
+    before = facts_of(zuid_kennemerland, _answers("zuid-kennemerland-vo", "voldoet"))
+    after = facts_of(zuid_kennemerland, _answers("zuid-kennemerland-vo", "voldoet-niet"))
+    shuffled = Facts(
+        _reversed(after.norms),
+        _reversed(after.needs),
+        _reversed(after.scores),
+        _reversed(after.offers),
+    )
+    changes = compare(before, after, [zuid_kennemerland])
+    assert len(changes) > 3
+    assert compare(before, shuffled, [zuid_kennemerland]) == changes
