@@ -5,7 +5,15 @@ from __future__ import annotations
 import copy
 from typing import Any
 
-from opensop.formats.changes import Facts, Kind, changes_between, compare
+from opensop.formats.changes import (
+    Facts,
+    Kind,
+    changes_between,
+    compare,
+    facts_of,
+    previous_profiles,
+    tally,
+)
 from opensop.formats.definition import FormatDefinition
 from opensop.formats.source import load_yaml
 from tests.formats.conftest import EXAMPLES
@@ -83,3 +91,55 @@ def test_other_format_versions_compare_only_what_both_know(
     assert {c.kind for c in changes} <= {Kind.NEED}  # no shared norms, scores or checklists
     only_new = Facts({}, {}, {}, {"aanbod_ouders": {"ouders_opp": "aanwezig"}})
     assert compare(Facts({}, {}, {}, {}), only_new, [zuid_kennemerland]) == []
+
+
+def test_each_profile_is_compared_with_the_latest_edition_of_the_latest_earlier_year() -> None:
+    profiles = [
+        ("a-2023", "a", "2023-2024", 1),
+        ("a-2024", "a", "2024-2025", 1),
+        ("a-2024-correction", "a", "2024-2025", 2),
+        ("a-2025", "a", "2025-2026", 1),
+        ("a-2025-correction", "a", "2025-2026", 2),
+        ("b-2025", "b", "2025-2026", 1),
+    ]
+    assert previous_profiles(profiles) == {
+        "a-2024": "a-2023",
+        "a-2024-correction": "a-2023",
+        "a-2025": "a-2024-correction",
+        "a-2025-correction": "a-2024-correction",
+    }
+
+
+def test_the_changes_are_counted_per_kind_and_direction(zuid_limburg: FormatDefinition) -> None:
+    before = _answers("zuid-limburg-po", "voldoet")
+    after = copy.deepcopy(before)
+    after["zorgindicator_01"] = 2
+    changes = changes_between((zuid_limburg, before), (zuid_limburg, after))
+    counts = tally(changes)
+    assert counts["score-"] == 1
+    assert sum(counts.values()) == len(changes)
+    assert tally([]) == {}
+
+
+def _reversed(mapping: dict[str, Any]) -> dict[str, Any]:
+    return {
+        key: _reversed(value) if isinstance(value, dict) else value
+        for key, value in reversed(mapping.items())
+    }
+
+
+def test_the_changes_follow_the_format_whatever_order_the_facts_come_in(
+    zuid_kennemerland: FormatDefinition,
+) -> None:
+    """Stored facts come back from PostgreSQL's jsonb with their keys in another order."""
+    before = facts_of(zuid_kennemerland, _answers("zuid-kennemerland-vo", "voldoet"))
+    after = facts_of(zuid_kennemerland, _answers("zuid-kennemerland-vo", "voldoet-niet"))
+    shuffled = Facts(
+        _reversed(after.norms),
+        _reversed(after.needs),
+        _reversed(after.scores),
+        _reversed(after.offers),
+    )
+    changes = compare(before, after, [zuid_kennemerland])
+    assert len(changes) > 3
+    assert compare(before, shuffled, [zuid_kennemerland]) == changes

@@ -7,12 +7,17 @@ from typing import Any
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from openpyxl import load_workbook
 
 from opensop.organisations.models import School, Swv
 from opensop.overview.models import ProfileSummary
 from opensop.overview.services import summary_of
-from opensop.profiles.models import Profile
+from opensop.overview.stored_changes import rebuild_changes
+from opensop.profiles.models import Profile, State
+from opensop.workflow import services
 from tests.web.conftest import Region, signed_in
 from tests.web.overview_data import HandChecked, hand_checked_region, row, table
 
@@ -37,6 +42,12 @@ def test_a_small_national_data_set(db: None, capsys: Any) -> None:
             expected.needs,
             expected.offered_text,
         )
+    # So are the stored changes since each school's previous profile.
+    fields = ("profile_id", "previous_year", "change_counts", "changes")
+    generated = sorted(ProfileSummary.objects.values_list(*fields))
+    assert any(changes for *_, changes in generated)
+    rebuild_changes(Profile, ProfileSummary)
+    assert sorted(ProfileSummary.objects.values_list(*fields)) == generated
     with pytest.raises(CommandError, match="al een synthetische dataset"):
         call_command("generate_national_dataset", schools=4, swvs=1, years=1)
 
@@ -80,3 +91,37 @@ def test_only_site_admins_see_the_national_overview(checked: HandChecked) -> Non
         client = signed_in(checked.region, persona)
         assert client.get("/overzicht/").status_code == 404, persona
         assert client.get("/overzicht/landelijk.csv").status_code == 404, persona
+
+
+def _heerlen_status(client: Client) -> list[str]:
+    with CaptureQueriesContext(connection) as queries:
+        page = client.get("/overzicht/?jaar=2025-2026").content
+    status = table(page, "Status van de profielen per samenwerkingsverband")
+    return [*row(status, "PO 31-06 Heerlen e.o.")[2:6], str(len(queries))]
+
+
+def test_the_figures_are_counted_again_after_every_change(checked: HandChecked) -> None:
+    client = signed_in(checked.region, "admin")
+    # Schools, not started, not finished, finished; and the number of queries.
+    first = _heerlen_status(client)
+    assert first[:4] == ["4", "1", "2", "1"]
+    again = _heerlen_status(client)
+    assert again[:4] == first[:4]
+    assert int(again[4]) < int(first[4])  # counted once, then read from the cache
+    # A correction of the published profile: a concept now, no longer finished.
+    services.start_correction(checked.published, checked.region.user("editor"))
+    assert _heerlen_status(client)[:4] == ["4", "1", "3", "0"]
+    # A state changed without a new summary.
+    lyceum = Profile.objects.get(school=checked.lyceum)
+    lyceum.state = State.PUBLISHED
+    lyceum.save()
+    assert _heerlen_status(client)[:4] == ["4", "1", "2", "1"]
+    # A school added to the SWV.
+    School.objects.create(
+        brin="99XF",
+        name="De Nieuwe",
+        swv=checked.lyceum.swv,
+        board=checked.lyceum.board,
+        municipality="Heerlen",
+    )
+    assert _heerlen_status(client)[:4] == ["5", "2", "2", "1"]

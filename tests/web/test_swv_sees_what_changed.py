@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from lxml import html
 
 from opensop.profiles.models import State
 from tests.web.conftest import Region, signed_in
@@ -77,3 +78,13 @@ def test_staff_of_another_swv_do_not_find_the_page(checked: HandChecked) -> None
     swv_id = checked.region.school.swv_id
     client = signed_in(checked.region, "swv_staff_other")
     assert client.get(f"/swv/{swv_id}/overzicht/veranderd/").status_code == 404
+
+
+def test_a_schools_changes_fold_away_under_their_counts(checked: HandChecked) -> None:
+    tree = html.fromstring(_get(checked))
+    kompas = tree.xpath('//tr[th[normalize-space()="Het Kompas"]]')[0]
+    summary = " ".join(kompas.xpath(".//details/summary")[0].text_content().split())
+    assert "normen niet meer gehaald" in summary
+    items = [li.text_content() for li in kompas.xpath(".//details/ul/li")]
+    assert any("nu onvolledig (was voldoet)" in item for item in items)
+    assert len(items) == int(row(table(_get(checked), CAPTION), "Het Kompas")[3])

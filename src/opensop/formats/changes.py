@@ -11,9 +11,10 @@ profile and compare 150 schools without judging their answers again.
 from __future__ import annotations
 
 import enum
-from collections.abc import Mapping, Sequence
+from collections import Counter
+from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple, TypeVar
 
 from opensop.formats.definition import (
     OFFER_STATE_LABELS,
@@ -59,6 +60,33 @@ class Change:
     better: bool  # up, added or now meeting the norm
 
 
+def tally(changes: Iterable[Change]) -> dict[str, int]:
+    """How many changes of each kind and direction, e.g. {"score+": 12, "norm-": 1}:
+    what an overview of many schools counts without reading every change."""
+    return dict(Counter(f"{c.kind}{'+' if c.better else '-'}" for c in changes))
+
+
+P = TypeVar("P", bound=Hashable)
+
+
+def previous_profiles(profiles: Iterable[tuple[P, Hashable, str, int]]) -> dict[P, P]:
+    """Per profile (key, school, school year, edition) the profile it is compared with:
+    its school's latest edition of the latest earlier school year. Profiles of a school's
+    first year have none (and are left out)."""
+    profiles = list(profiles)
+    years: dict[Hashable, dict[str, tuple[int, P]]] = {}
+    for key, school, year, edition in profiles:
+        latest = years.setdefault(school, {})
+        if year not in latest or edition > latest[year][0]:
+            latest[year] = (edition, key)
+    found: dict[P, P] = {}
+    for key, school, year, _ in profiles:
+        earlier = [y for y in years[school] if y < year]
+        if earlier:
+            found[key] = years[school][max(earlier)][1]
+    return found
+
+
 def facts_of(definition: FormatDefinition, answers: Mapping[str, Any] | None) -> Facts:
     """Judge `answers` in `definition` and keep what a later profile is compared on."""
     return facts_of_check(evaluate_answers(definition, answers))
@@ -89,32 +117,63 @@ def compare(before: Facts, after: Facts, definitions: Sequence[FormatDefinition]
     ]
 
 
+UNKNOWN_RANK = 1_000_000  # after everything a format defines
+
+
 class _Names:
     def __init__(self, definitions: Sequence[FormatDefinition]) -> None:
         self.lookups = [_lookup(definition) for definition in definitions]
 
     def norm(self, key: str) -> str:
-        return next((n[key] for _, _, n in self.lookups if key in n), key)
+        return next((found.norms[key] for found in self.lookups if key in found.norms), key)
 
     def item(self, key: str) -> Any:
-        return next((items[key] for _, items, _ in self.lookups if key in items), None)
+        return next((found.items[key] for found in self.lookups if key in found.items), None)
+
+    def in_norm_order(self, keys: Iterable[str]) -> list[str]:
+        return sorted(keys, key=lambda key: self._rank(key, "norms"))
+
+    def in_item_order(self, keys: Iterable[str]) -> list[str]:
+        return sorted(keys, key=lambda key: self._rank(key, "items"))
+
+    def _rank(self, key: str, kind: str) -> tuple[int, str]:
+        """The format's own order (stored facts come back from PostgreSQL's jsonb in
+        another), then the key for what the format does not know."""
+        for found in self.lookups:
+            order: dict[str, int] = getattr(found, f"{kind}_order")
+            if key in order:
+                return order[key], key
+        return UNKNOWN_RANK, key
+
+
+class _Lookup(NamedTuple):
+    definition: FormatDefinition
+    items: dict[str, Any]
+    norms: dict[str, str]
+    items_order: dict[str, int]
+    norms_order: dict[str, int]
 
 
 # Per definition its items and norm titles by key, made once: an SWV's overview compares
 # 150 pairs of profiles, and a pydantic model's private attributes are slow to reach.
 # Keyed by identity, holding the definition so the id stays its own.
-_Lookup = tuple[FormatDefinition, dict[str, Any], dict[str, str]]
 _LOOKUPS: dict[int, _Lookup] = {}
 
 
 def _lookup(definition: FormatDefinition) -> _Lookup:
     cached = _LOOKUPS.get(id(definition))
-    if cached is None or cached[0] is not definition:
+    if cached is None or cached.definition is not definition:
         items = {key: entry.item for key, entry in definition.entries.items()}
         norms: dict[str, str] = {}
         for norm in definition.norms:
             norms.setdefault(norm.key, norm.title)
-        cached = (definition, items, norms)
+        cached = _Lookup(
+            definition,
+            items,
+            norms,
+            {key: i for i, key in enumerate(items)},
+            {key: i for i, key in enumerate(norms)},
+        )
         _LOOKUPS[id(definition)] = cached
     return cached
 
@@ -125,7 +184,7 @@ def _common(before: Mapping[str, Any], after: Mapping[str, Any]) -> list[str]:
 
 def _norm_changes(before: Facts, after: Facts, names: _Names) -> list[Change]:
     changes = []
-    for key in _common(before.norms, after.norms):
+    for key in names.in_norm_order(_common(before.norms, after.norms)):
         old, new = before.norms[key], after.norms[key]
         if old != new:
             text = f"{names.norm(key)}: nu {Outcome(new).label} (was {Outcome(old).label})"
@@ -149,11 +208,14 @@ def _need_changes(before: Facts, after: Facts) -> list[Change]:
 
 def _offer_changes(before: Facts, after: Facts, names: _Names) -> list[Change]:
     changes = []
-    for item_key in _common(before.offers, after.offers):
+    for item_key in names.in_item_order(_common(before.offers, after.offers)):
         item = names.item(item_key)
         labels = {o.key: o.label for o in item.catalogue} if item is not None else {}
         old, new = before.offers[item_key], after.offers[item_key]
-        for offer in dict.fromkeys([*old, *new]):
+        # The catalogue's order, then the school's own offers by name.
+        rank = {key: i for i, key in enumerate(labels)}
+        offers = sorted({*old, *new}, key=lambda offer: (rank.get(offer, len(rank)), offer))
+        for offer in offers:
             if not offer.startswith(OWN) and offer not in labels:
                 continue  # an offer only one version's catalogue has
             was, now = old.get(offer) in OFFERED, new.get(offer) in OFFERED
@@ -169,7 +231,7 @@ def _offer_changes(before: Facts, after: Facts, names: _Names) -> list[Change]:
 
 def _score_changes(before: Facts, after: Facts, names: _Names) -> list[Change]:
     changes = []
-    for key in _common(before.scores, after.scores):
+    for key in names.in_item_order(_common(before.scores, after.scores)):
         old, new = before.scores[key], after.scores[key]
         item = names.item(key)
         if old == new or not isinstance(item, ScaleItem):

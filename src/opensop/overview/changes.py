@@ -1,7 +1,8 @@
 """“Wat is er veranderd”: per school, what changed since its previous profile.
 
 The previous profile is the school's latest edition of the latest earlier school year.
-Both sides come from stored summaries in one query, so 150 schools cost what 2 do.
+Each profile's summary stores its changes since then (overview/stored_changes.py), so the
+page reads one row per school and compares nothing: 150 schools cost what 2 do.
 """
 
 from __future__ import annotations
@@ -9,120 +10,123 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from opensop.formats.changes import Change, Facts, Kind, compare
-from opensop.formats.definition import FormatDefinition
+from django.db.models import Max
+
+from opensop.formats.changes import Kind
+from opensop.overview.models import ProfileSummary
 from opensop.overview.region import Region, SchoolRow
 from opensop.overview.reports import filters_applied, profile_cell
-from opensop.overview.tables import Report, Table
+from opensop.overview.tables import Cell, Report, Table
 from opensop.profiles.models import Profile
-from opensop.profiles.registry import registry
 
 
 @dataclass(frozen=True)
-class Compared:
-    pk: int
-    school_year: str
-    definition: FormatDefinition | None
-    facts: Facts | None  # None until its summary is stored
+class Stored:
+    previous_year: str  # "" when there is no earlier profile
+    counts: dict[str, int] | None  # None until computed
+    text: str  # one change per line
 
 
-FIELDS = (
-    "pk",
-    "school_id",
-    "school_year",
-    "format_id",
-    "format_version",
-    "summary__profile_id",
-    "summary__norms",
-    "summary__needs",
-    "summary__scores",
-    "summary__offers",
-)
-
-
-def _profiles(region: Region) -> tuple[dict[int, Compared], dict[int, Compared]]:
-    """Per school: the profile shown (by pk) and its previous one, in two queries: first
-    which profiles those are (small columns), then only their summaries, so the stored
-    facts of every other year and edition are never read and decoded."""
-    shown = {r.profile.pk for r in region.rows if r.profile is not None}
-    year = region.filters.year
-    earlier = (
-        Profile.objects.filter(school__swv=region.swv, school_year__lt=year)
-        .order_by("school_id", "school_year", "edition")
-        .values_list("pk", "school_id")
+def _stored(region: Region) -> dict[int, Stored]:
+    """The stored changes of each profile shown, by profile."""
+    shown = [row.profile.pk for row in region.rows if row.profile is not None]
+    rows = ProfileSummary.objects.filter(profile_id__in=shown).values_list(
+        "profile_id", "previous_year", "change_counts", "changes"
     )
-    previous_pk = {school: pk for pk, school in earlier}  # the last one per school wins
-    rows = Profile.objects.filter(pk__in=[*shown, *previous_pk.values()]).values_list(*FIELDS)
-    by_pk = {}
-    for pk, school, school_year, fid, version, stored, *facts in rows:
-        facts_now = Facts(*facts) if stored else None
-        by_pk[pk] = (school, Compared(pk, school_year, registry().get(fid, version), facts_now))
-    current = {school: compared for pk, (school, compared) in by_pk.items() if pk in shown}
-    previous = {school: by_pk[pk][1] for school, pk in previous_pk.items() if pk in by_pk}
-    return current, previous
+    return {pk: Stored(year, counts, text) for pk, year, counts, text in rows}
 
 
-def changes_of(now: Compared | None, before: Compared | None) -> list[Change] | None:
-    """The changes, or None when there is nothing to compare (yet)."""
-    if now is None or before is None or now.facts is None or before.facts is None:
-        return None
-    definitions = [d for d in (now.definition, before.definition) if d is not None]
-    return compare(before.facts, now.facts, definitions)
+def _earlier_years(region: Region) -> dict[int, str]:
+    """For schools without a profile this year: the year of their latest earlier one."""
+    missing = [row.school.pk for row in region.rows if row.profile is None]
+    rows = (
+        Profile.objects.filter(school_id__in=missing, school_year__lt=region.filters.year)
+        .values("school_id")
+        .annotate(year=Max("school_year"))
+        .order_by()
+        .values_list("school_id", "year")
+    )
+    return dict(rows)
+
+
+def _key(kind: Kind, better: bool) -> str:
+    return f"{kind}{'+' if better else '-'}"  # as formats.changes.tally counts them
 
 
 COUNTS = [
-    (Kind.NORM, True, "Normen nu wel gehaald"),
-    (Kind.NORM, False, "Normen niet meer gehaald"),
-    (Kind.NEED, True, "Ondersteuningsbehoeften op een hoger niveau"),
-    (Kind.NEED, False, "Ondersteuningsbehoeften op een lager niveau"),
-    (Kind.OFFER, True, "Aanbod erbij"),
-    (Kind.OFFER, False, "Aanbod vervallen"),
-    (Kind.SCORE, True, "Scores hoger"),
-    (Kind.SCORE, False, "Scores lager"),
+    (_key(Kind.NORM, True), "Normen nu wel gehaald"),
+    (_key(Kind.NORM, False), "Normen niet meer gehaald"),
+    (_key(Kind.NEED, True), "Ondersteuningsbehoeften op een hoger niveau"),
+    (_key(Kind.NEED, False), "Ondersteuningsbehoeften op een lager niveau"),
+    (_key(Kind.OFFER, True), "Aanbod erbij"),
+    (_key(Kind.OFFER, False), "Aanbod vervallen"),
+    (_key(Kind.SCORE, True), "Scores hoger"),
+    (_key(Kind.SCORE, False), "Scores lager"),
 ]
+# The folded list's summary per school: one and more of each kind, in the same order.
+SHORT = {
+    _key(Kind.NORM, True): ("norm nu wel gehaald", "normen nu wel gehaald"),
+    _key(Kind.NORM, False): ("norm niet meer gehaald", "normen niet meer gehaald"),
+    _key(Kind.NEED, True): ("ondersteuningsbehoefte hoger", "ondersteuningsbehoeften hoger"),
+    _key(Kind.NEED, False): ("ondersteuningsbehoefte lager", "ondersteuningsbehoeften lager"),
+    _key(Kind.OFFER, True): ("aanbod erbij", "aanbod erbij"),
+    _key(Kind.OFFER, False): ("aanbod vervallen", "aanbod vervallen"),
+    _key(Kind.SCORE, True): ("score hoger", "scores hoger"),
+    _key(Kind.SCORE, False): ("score lager", "scores lager"),
+}
 
 
 def changes_report(region: Region) -> Report:
-    current, previous = _profiles(region)
+    stored, earlier = _stored(region), _earlier_years(region)
     year = region.filters.year
     table = Table(
         "Veranderingen",
         f"Wat er per school veranderd is in {year} ten opzichte van het vorige profiel",
         ["School", "Profiel", "Vorig profiel", "Aantal veranderingen", "Veranderingen"],
     )
-    totals: Counter[tuple[Kind, bool]] = Counter()
-    schools: Counter[str] = Counter()
+    totals: Counter[str] = Counter()
+    changed = 0
     for row in region.rows:
-        before = previous.get(row.school.pk)
-        changes = changes_of(current.get(row.school.pk), before)
-        if changes:
-            totals.update((c.kind, c.better) for c in changes)
-            schools["changed"] += 1
+        found = stored.get(row.profile.pk) if row.profile is not None else None
+        counts = found.counts if found is not None else None
+        if counts:
+            totals.update(counts)
+            changed += 1
+        if row.profile is None:
+            previous = earlier.get(row.school.pk, "geen")
+        else:
+            previous = (found.previous_year or "geen") if found is not None else "—"
         table.add(
             row.school.name,
             profile_cell(row),
-            before.school_year if before is not None else "geen",
-            len(changes) if changes is not None else "—",
-            _describe(row, before, changes),
+            previous,
+            sum(counts.values()) if counts is not None else "—",
+            _describe(row, found),
         )
-    counts = Table(
+    totals_table = Table(
         "Aantallen veranderingen",
         "Aantal veranderingen ten opzichte van het vorige profiel",
         ["Wat", "Aantal"],
     )
-    counts.add("Scholen met veranderingen", schools["changed"])
-    for kind, better, label in COUNTS:
-        counts.add(label, totals[(kind, better)])
-    return Report("veranderd", "Wat is er veranderd", filters_applied(region), [table, counts])
+    totals_table.add("Scholen met veranderingen", changed)
+    for key, label in COUNTS:
+        totals_table.add(label, totals[key])
+    return Report(
+        "veranderd", "Wat is er veranderd", filters_applied(region), [table, totals_table]
+    )
 
 
-def _describe(row: SchoolRow, before: Compared | None, changes: list[Change] | None) -> str:
+def _describe(row: SchoolRow, found: Stored | None) -> Cell:
     if row.profile is None:
-        return "Geen profiel dit schooljaar."
-    if before is None:
-        return "Geen eerder profiel om mee te vergelijken."
-    if changes is None:
-        return "Nog niet berekend."
-    if not changes:
-        return "Niets veranderd."
-    return "; ".join(c.text for c in changes) + "."
+        return Cell("Geen profiel dit schooljaar.")
+    if found is not None and not found.previous_year:
+        return Cell("Geen eerder profiel om mee te vergelijken.")
+    if found is None or found.counts is None:
+        return Cell("Nog niet berekend.")
+    if not found.text:
+        return Cell("Niets veranderd.")
+    counts = found.counts
+    summary = ", ".join(
+        f"{counts[key]} {SHORT[key][counts[key] > 1]}" for key, _ in COUNTS if counts.get(key)
+    )
+    return Cell(summary, details=found.text)

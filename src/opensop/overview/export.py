@@ -68,13 +68,16 @@ class _Styles:
             code: book.add_format({"bold": True, "bg_color": f"#{colour}"})
             for code, colour in FILLS.items()
         }
+        # A handful of distinct classes over thousands of cells: each looked up once.
+        self.found: dict[tuple[str, bool], Format | None] = {}
 
     def of(self, css: str, *, row_header: bool) -> Format | None:
-        fills = self.row_header_fills if row_header else self.fills
-        fill = next((fills[c] for c in css.split() if c in fills), None)
-        if fill is None and row_header:
-            return self.row_header
-        return fill
+        key = (css, row_header)
+        if key not in self.found:
+            fills = self.row_header_fills if row_header else self.fills
+            fill = next((fills[c] for c in css.split() if c in fills), None)
+            self.found[key] = self.row_header if fill is None and row_header else fill
+        return self.found[key]
 
 
 def _sheet(book: Workbook, styles: _Styles, report: Report, table: Table) -> None:
@@ -91,7 +94,12 @@ def _sheet(book: Workbook, styles: _Styles, report: Report, table: Table) -> Non
     for row, cells in enumerate(table.rows, start=header + 1):
         for column, cell in enumerate(cells):
             style = styles.of(cell.css, row_header=table.row_headers and column == 0)
-            _write_cell(sheet, row, column, cell.value, style)
+            value = cell.exported
+            # Numbers straight away; text through _write_cell, which neutralises formulas.
+            if type(value) is int or type(value) is float:
+                sheet.write_number(row, column, value, style)
+            else:
+                _write_cell(sheet, row, column, value, style)
     sheet.freeze_panes(header + 1, 1 if table.row_headers else 0)
 
 
@@ -111,9 +119,14 @@ def _write_cell(
 
 
 def _widths(sheet: Worksheet, table: Table) -> None:
+    longest = [0] * len(table.columns)
+    for cells in table.rows:
+        for index, cell in enumerate(cells):
+            value = cell.exported
+            length = len(value) if isinstance(value, str) else len(str(value))
+            longest[index] = max(longest[index], length)
     for index, title in enumerate(table.columns):
-        longest = max([len(str(r[index].value)) for r in table.rows] or [0])
-        width = min(max(len(title) if index == 0 else 12, longest) + 2, 45)
+        width = min(max(len(title) if index == 0 else 12, longest[index]) + 2, 45)
         sheet.set_column(index, index, width)
 
 
@@ -122,5 +135,5 @@ def to_csv(report: Report) -> bytes:
     out = io.StringIO()
     writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
     writer.writerow([neutralised(c) for c in report.main.columns])
-    writer.writerows([neutralised(c.value) for c in row] for row in report.main.rows)
+    writer.writerows([neutralised(c.exported) for c in row] for row in report.main.rows)
     return ("\ufeff" + out.getvalue()).encode("utf-8")

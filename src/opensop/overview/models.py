@@ -1,7 +1,8 @@
 """What the regional overview reads of each profile, stored so pages need not judge answers.
 
 One row per profile, written by `opensop.overview.services.refresh_summary` in the same
-transaction as the answers it derives from; `manage.py rebuild_summaries` rewrites all.
+transaction as the answers it derives from (with the stored changes of the profiles that
+compare against it); `manage.py rebuild_summaries` rewrites all.
 """
 
 from __future__ import annotations
@@ -43,6 +44,16 @@ class ProfileSummary(models.Model):
     outcomes = models.TextField("uitkomsten normen", blank=True, default="")
     # The profile revision this summary was made from: a stale row is easy to spot.
     revision = models.PositiveIntegerField("revisie", default=0)
+    # What changed since the profile this one is compared with (overview/stored_changes.py):
+    # its school year ("" when there is none), the count per kind and direction (None:
+    # not known yet) and the changes as Dutch text, one per line.
+    previous_year = models.CharField("vorig profiel", max_length=9, blank=True, default="")
+    change_counts: models.JSONField[dict[str, int] | None] = models.JSONField(
+        "aantal veranderingen", null=True, default=None
+    )
+    changes = models.TextField("veranderingen", blank=True, default="")
+    # When the row was last written: the national overview's cache is keyed on the latest.
+    updated_at = models.DateTimeField("bijgewerkt", auto_now=True, db_index=True)
 
     class Meta:
         verbose_name = "profielsamenvatting"

@@ -6,14 +6,17 @@ counts 7,500 schools' summaries, so no profile is read into Python.
 from __future__ import annotations
 
 import datetime
+import hashlib
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.core.cache import cache
+from django.db.models import Count, Exists, Max, OuterRef, Q, QuerySet
 
 from opensop.formats.norms import Outcome
 from opensop.formats.vocabulary import default_vocabulary
 from opensop.organisations.models import School, Swv
+from opensop.overview.models import ProfileSummary
 from opensop.overview.region import RENEWAL_YEARS, UNFINISHED, years_before
 from opensop.overview.tables import Cell, Report, Table
 from opensop.profiles.models import Profile, State
@@ -21,9 +24,9 @@ from opensop.profiles.registry import registry
 
 
 @dataclass
-class SwvFigures:
-    swv: Swv
-    schools: int = 0
+class ProfileCounts:
+    """What one SWV's figures count of its schools' profiles."""
+
     started: int = 0
     unfinished: int = 0
     finished: int = 0
@@ -31,6 +34,13 @@ class SwvFigures:
     adopted_ever: int = 0
     # need code → schools offering it aanwezig or specialistisch
     offered: Counter[str] = field(default_factory=Counter)
+
+
+@dataclass
+class SwvFigures:
+    swv: Swv
+    schools: int = 0
+    profiles: ProfileCounts = field(default_factory=ProfileCounts)
 
 
 def national_years() -> list[str]:
@@ -43,12 +53,13 @@ def national_report(year: str, sector: str, today: datetime.date) -> Report:
     if sector:
         swvs = swvs.filter(sector=sector)
     figures = {swv.pk: SwvFigures(swv) for swv in swvs}
-    for row in School.objects.values("swv_id").annotate(n=Count("id")).order_by():
-        if row["swv_id"] in figures:
-            figures[row["swv_id"]].schools = row["n"]
-    latest = _latest_of_year(year, list(figures))
-    norms = _count_latest(latest, figures)
-    _renewals(figures, years_before(today, RENEWAL_YEARS))
+    schools = dict(School.objects.values_list("swv_id").annotate(n=Count("id")).order_by())
+    for swv_id, count in schools.items():
+        if swv_id in figures:
+            figures[swv_id].schools = count
+    per_swv, norms = _counted(year, list(figures), years_before(today, RENEWAL_YEARS), schools)
+    for swv_id, counts in per_swv.items():
+        figures[swv_id].profiles = counts
     filters = [
         ("Schooljaar", year),
         ("Sector", sector or "alle"),
@@ -70,13 +81,47 @@ def _latest_of_year(year: str, swv_ids: list[int]) -> QuerySet[Profile]:
 
 FormatRef = tuple[str, int]
 NormCounts = dict[FormatRef, Counter[str]]
+Counted = tuple[dict[int, ProfileCounts], NormCounts]
+# The key changes with every write the figures depend on; the time limit only bounds how
+# long a write committed out of order (older than one already counted) stays hidden.
+CACHE_SECONDS = 5 * 60
 
 
-def _count_latest(latest: QuerySet[Profile], figures: dict[int, SwvFigures]) -> NormCounts:
+def _counted(
+    year: str, swv_ids: list[int], due_before: datetime.date, schools: dict[int, int]
+) -> Counted:
+    """The profiles' part of the figures, from Django's cache while nothing it counts has
+    changed: counting 7,500 schools' summaries was most of the national page's time."""
+    key = _cache_key(year, swv_ids, due_before, schools)
+    counted: Counted | None = cache.get(key)
+    if counted is None:
+        per_swv = {swv_id: ProfileCounts() for swv_id in swv_ids}
+        norms = _count_latest(_latest_of_year(year, swv_ids), per_swv)
+        _renewals(per_swv, due_before)
+        counted = (per_swv, norms)
+        cache.set(key, counted, CACHE_SECONDS)
+    return counted
+
+
+def _cache_key(
+    year: str, swv_ids: list[int], due_before: datetime.date, schools: dict[int, int]
+) -> str:
+    """A key that changes with any summary or profile written (the latest time each was
+    written: both indexed) and any school added, removed or moved (the schools per SWV);
+    the SWVs themselves are read anew for every page. Profiles are never deleted (a
+    school's profiles protect it; no page or admin deletes one)."""
+    summaries = ProfileSummary.objects.aggregate(latest=Max("updated_at"))["latest"]
+    # Alone, not with a count: SQLite then reads only the last entry of the index.
+    profiles = Profile.objects.aggregate(latest=Max("updated_at"))["latest"]
+    stamp = (year, swv_ids, due_before, sorted(schools.items()), summaries, profiles)
+    return "overview-national-" + hashlib.sha256(repr(stamp).encode()).hexdigest()
+
+
+def _count_latest(latest: QuerySet[Profile], figures: dict[int, ProfileCounts]) -> NormCounts:
     """Per SWV: profiles started, unfinished and finished, and schools offering each need;
     per format: the schools per norm and outcome. Read from the summaries' plain text:
     splitting a short text costs a microsecond, decoding JSON for 7,500 schools does not."""
-    rows = latest.values_list(
+    rows = latest.order_by().values_list(  # no sort by school name: it is only counted
         "school__swv_id",
         "state",
         "format_id",
@@ -95,7 +140,7 @@ def _count_latest(latest: QuerySet[Profile], figures: dict[int, SwvFigures]) -> 
     return norms
 
 
-def _renewals(figures: dict[int, SwvFigures], due_before: datetime.date) -> None:
+def _renewals(figures: dict[int, ProfileCounts], due_before: datetime.date) -> None:
     """Per SWV: schools that ever had a profile adopted, and those whose latest adoption
     is older than four years (ever adopted, but not since `due_before`)."""
     rows = (
@@ -128,15 +173,16 @@ def _status(figures: dict[int, SwvFigures]) -> Table:
         ],
     )
     for f in figures.values():
+        p = f.profiles
         table.add(
             str(f.swv),
             f.swv.sector,
             f.schools,
-            f.schools - f.started,
-            f.unfinished,
-            f.finished,
-            f.overdue,
-            f.schools - f.adopted_ever,
+            f.schools - p.started,
+            p.unfinished,
+            p.finished,
+            p.overdue,
+            f.schools - p.adopted_ever,
         )
     return table
 
@@ -151,11 +197,12 @@ def _coverage(figures: dict[int, SwvFigures]) -> Table:
     )
     for f in figures.values():
         threshold = f.swv.coverage_threshold
+        offered = f.profiles.offered
         cells = [
-            Cell(f.offered[n.code], "gap gap-yes" if f.offered[n.code] < threshold else "")
+            Cell(offered[n.code], "gap gap-yes" if offered[n.code] < threshold else "")
             for n in needs
         ]
-        gaps = sum(1 for n in needs if f.offered[n.code] < threshold)
+        gaps = sum(1 for n in needs if offered[n.code] < threshold)
         table.add(str(f.swv), *cells, gaps)
     return table
 

@@ -21,6 +21,7 @@ from opensop.formats.summary import Summary, summarise
 from opensop.organisations.models import Swv
 from opensop.overview.models import ProfileSummary
 from opensop.overview.region import Filters, ProfileFacts, SchoolFacts, load_region, schools_of
+from opensop.overview.stored_changes import rebuild_changes, refresh_changes
 from opensop.profiles.models import Profile
 from opensop.profiles.registry import format_of, registry
 
@@ -50,9 +51,12 @@ def _row(profile: Profile) -> ProfileSummary:
 
 
 def refresh_summary(profile: Profile) -> ProfileSummary:
-    """Store what the overview needs of `profile`; call it wherever its answers change."""
+    """Store what the overview needs of `profile`; call it wherever its answers change
+    or a profile is added. The stored changes follow: this profile's own, and those of
+    the school's next year's profiles, which are compared with it."""
     row = _row(profile)
     row.save()
+    refresh_changes(Profile, ProfileSummary, profile.school_id, profile.school_year)
     return row
 
 
@@ -60,17 +64,23 @@ BATCH = 500
 
 
 def rebuild_summaries(profiles: Iterable[Profile] | None = None) -> int:
-    """Rewrite the summaries of `profiles` (all when None), in batches; returns the count."""
+    """Rewrite the summaries of `profiles` (all when None), in batches, and then the stored
+    changes of their schools' profiles; returns the number of summaries."""
+    every = profiles is None
     if profiles is None:
         profiles = Profile.objects.order_by("pk").iterator(chunk_size=BATCH)
     count = 0
     batch: list[ProfileSummary] = []
+    schools: set[int] = set()
     for profile in profiles:
         batch.append(_row(profile))
+        schools.add(profile.school_id)
         if len(batch) == BATCH:
             count += _write(batch)
             batch = []
-    return count + _write(batch)
+    count += _write(batch)
+    rebuild_changes(Profile, ProfileSummary, None if every else schools)
+    return count
 
 
 def _write(rows: list[ProfileSummary]) -> int:

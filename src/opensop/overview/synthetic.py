@@ -18,6 +18,7 @@ from typing import Any
 
 from django.db import transaction
 
+from opensop.formats.changes import Facts
 from opensop.formats.definition import (
     FormatDefinition,
     OfferChecklistItem,
@@ -31,6 +32,7 @@ from opensop.formats.source import load_yaml
 from opensop.formats.summary import Summary, summarise
 from opensop.organisations.models import Board, School, Swv
 from opensop.overview.models import ProfileSummary
+from opensop.overview.stored_changes import Side, stored_fields
 from opensop.profiles.models import Profile, State
 from opensop.profiles.registry import registry
 
@@ -199,15 +201,20 @@ def _profiles(
     rng: random.Random,
 ) -> int:
     count = 0
+    compared: dict[tuple[int, int], dict[str, Any]] = {}
     for start in range(0, len(schools), 500):
         profiles: list[Profile] = []
         summaries: list[Summary] = []
+        changes: list[dict[str, Any]] = []
         for school in schools[start : start + 500]:
             sector = swvs[school.swv_id].sector
+            before: tuple[str, Variant] | None = None
             for year, state in _history(years, rng):
                 variant = rng.choice(pools[sector])
                 profiles.append(_profile(school, sector, year, state, variant, rng=rng))
                 summaries.append(variant.summary)
+                changes.append(_changes(before, variant, _definition(FORMATS[sector]), compared))
+                before = (year, variant)
         Profile.objects.bulk_create(profiles)
         ProfileSummary.objects.bulk_create(
             ProfileSummary(
@@ -223,11 +230,34 @@ def _profiles(
                 offered=s.offered_text,
                 outcomes=s.outcomes_text,
                 revision=p.revision,
+                **c,
             )
-            for p, s in zip(profiles, summaries, strict=True)
+            for p, s, c in zip(profiles, summaries, changes, strict=True)
         )
         count += len(profiles)
     return count
+
+
+def _changes(
+    before: tuple[str, Variant] | None,
+    now: Variant,
+    definition: FormatDefinition,
+    compared: dict[tuple[int, int], dict[str, Any]],
+) -> dict[str, Any]:
+    """The stored changes since the school's profile of the year before; each pair of
+    variants is compared once (a pool of 40 gives at most 1,600 pairs per format)."""
+    if before is None:
+        return stored_fields(_side(now, "", definition), None)
+    year, earlier = before
+    key = (id(earlier), id(now))
+    if key not in compared:
+        compared[key] = stored_fields(_side(now, "", definition), _side(earlier, year, definition))
+    return {**compared[key], "previous_year": year}
+
+
+def _side(variant: Variant, year: str, definition: FormatDefinition) -> Side:
+    s = variant.summary
+    return Side(0, 0, year, 1, definition, Facts(s.norms, s.needs, s.scores, s.offers))
 
 
 def _history(years: list[str], rng: random.Random) -> list[tuple[str, State]]:

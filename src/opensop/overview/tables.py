@@ -16,10 +16,18 @@ class Cell:
     value: Value
     css: str = ""  # the visual class (heatmap); the text always says the same
     link: str = ""
+    # Lines of plain text the page folds away under `value` (a disclosure that opens
+    # without JavaScript); the exports write the lines themselves instead of `value`.
+    details: str = ""
 
     @property
     def is_number(self) -> bool:
         return isinstance(self.value, int | float) and not isinstance(self.value, bool)
+
+    @property
+    def exported(self) -> Value:
+        """What Excel and CSV get: the value, or the folded lines as one sentence list."""
+        return self.details.replace("\n", "; ") + "." if self.details else self.value
 
 
 @dataclass

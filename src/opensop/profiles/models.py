@@ -73,6 +73,11 @@ class Profile(models.Model):
                 fields=["state", "school", "school_year", "edition", "format_id"],
                 name="profile_public",
             ),
+            # The national overview: every school's latest edition of one school year, and
+            # which school years there are, from the index instead of the table.
+            models.Index(fields=["school_year", "school", "edition"], name="profile_year_school"),
+            # The national overview's cache is keyed on the latest write of any profile.
+            models.Index(fields=["updated_at"], name="profile_updated"),
         ]
 
     def __str__(self) -> str:
