@@ -221,7 +221,13 @@ OPENSOP_IMPORT_MAX_BYTES = int(env("OPENSOP_IMPORT_MAX_BYTES", str(20 * 1000 * 1
 # no database queries per request for the limit.
 REDIS_URL = env("REDIS_URL")
 CACHES = {
-    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    # Rendered documents of published profiles and the national overview's counts: shared
+    # by every worker in Redis when there is one, else kept per process.
+    "default": (
+        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+        if REDIS_URL
+        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    ),
     "api": {
         "BACKEND": env(
             "OPENSOP_API_CACHE_BACKEND",

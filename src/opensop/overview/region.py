@@ -160,13 +160,20 @@ def schools_of(swv: Swv) -> list[SchoolFacts]:
 
 
 def load_region(
-    swv: Swv, schools: list[SchoolFacts], filters: Filters, years: list[str], today: datetime.date
+    swv: Swv,
+    schools: list[SchoolFacts],
+    filters: Filters,
+    years: list[str],
+    today: datetime.date,
+    *,
+    with_summaries: bool = True,
 ) -> Region:
     """The rows of `schools` the filters keep, with their profiles: two queries (and one
-    for the regimes' words when a page names a state)."""
+    for the regimes' words when a page names a state). A page that shows no norms, needs
+    or completeness asks `with_summaries=False`: decoding them was a fifth of its time."""
     kept = [s for s in schools if filters.keeps(s)]
     book = TermsBook([swv.pk])
-    latest = _latest_profiles(swv, filters.year, book)
+    latest = _latest_profiles(swv, filters.year, book, with_summaries)
     adopted = _last_adopted(swv)
     rows = [SchoolRow(s, latest.get(s.pk), adopted.get(s.pk)) for s in kept]
     return Region(swv, filters, years, rows, today, schools, book)
@@ -188,16 +195,21 @@ PROFILE_FIELDS = (
 )
 
 
-def _latest_profiles(swv: Swv, year: str, book: TermsBook) -> dict[int, ProfileFacts]:
-    """Per school, its latest edition of `year`, with its summary and its state in the
-    words of the year's regime (`book` reads them once, if a page names a state): one query."""
+def _latest_profiles(
+    swv: Swv, year: str, book: TermsBook, with_summaries: bool
+) -> dict[int, ProfileFacts]:
+    """Per school, its latest edition of `year`, with its summary (if asked) and its state
+    in the words of the year's regime (`book` reads them once, if a page names a state):
+    one query."""
+    fields = PROFILE_FIELDS if with_summaries else PROFILE_FIELDS[:-4]
     rows = (
         Profile.objects.filter(school__swv=swv, school_year=year)
         .order_by("school_id", "edition")
-        .values_list(*PROFILE_FIELDS)
+        .values_list(*fields)
     )
     latest: dict[int, ProfileFacts] = {}
-    for pk, school, year_, edition, state, updated, fid, version, stored, *summary in rows:
+    for pk, school, year_, edition, state, updated, fid, version, *found in rows:
+        stored, *summary = found or [None]
         facts = ProfileFacts(
             pk,
             school,

@@ -43,6 +43,8 @@ VIEWS = [
     ("deskundigheid", "overview-expertise", "Deskundigheid en netwerk"),
 ]
 REPORTS = {**BASE_REPORTS, "veranderd": changes_report, "deskundigheid": expertise_report}
+# Pages that read their own stored facts and show no norms, needs or completeness.
+NO_SUMMARIES = {"veranderd"}
 EXPORTS = {"xlsx": export.XLSX_TYPE, "csv": export.CSV_TYPE}
 
 
@@ -66,7 +68,9 @@ def _select(request: HttpRequest, pk: int, view: str) -> Selection:
     schools = schools_of(swv)
     query = {k: request.GET[k] for k in FILTER_KEYS if k in request.GET}
     form = OverviewFilter(years, schools, query or None)
-    region = load_region(swv, schools, form.filters(), years, today)
+    region = load_region(
+        swv, schools, form.filters(), years, today, with_summaries=view not in NO_SUMMARIES
+    )
     readable = access.states_readable_in_overview(request.user, swv)
     for row in region.rows:
         row.readable = row.profile is not None and row.profile.state in readable
