@@ -4,9 +4,14 @@ from __future__ import annotations
 
 from opensop.organisations.models import Swv
 from opensop.profiles.models import Profile
-from opensop.profiles.published import latest_published_profiles, published_profiles
+from opensop.profiles.published import (
+    latest_public_rows,
+    latest_published_profiles,
+    published_profiles,
+)
 from opensop.workflow import services
 from tests.web.conftest import Region
+from tests.web.portal_world import public_world
 from tests.web.test_workflow_steps import bring_to
 
 
@@ -42,3 +47,24 @@ def test_a_school_that_left_the_swv_takes_no_profile_along(
     region.school.save()
     assert list(published_profiles()) == []
     assert list(latest_published_profiles()) == []
+
+
+def test_the_stored_rows_the_search_reads_are_the_same_set(
+    region: Region, concept: Profile
+) -> None:
+    """The search reads `latest_public_rows()`: in every state of the world below it holds
+    exactly the profiles of `latest_published_profiles()`."""
+
+    def same() -> None:
+        rows = set(latest_public_rows().values_list("profile_id", flat=True))
+        assert rows == set(latest_published_profiles().values_list("pk", flat=True))
+
+    world = public_world(region, concept)  # concept, advice, adopted, moved, corrections
+    same()
+    assert world.moved_profile.pk not in set(
+        latest_public_rows().values_list("profile_id", flat=True)
+    )
+    correction = services.start_correction(world.verscheidenheid, region.user("editor"))  # type: ignore[arg-type]
+    same()
+    bring_to("published", correction, region)
+    same()

@@ -44,7 +44,7 @@ VIEWS = [
 ]
 REPORTS = {**BASE_REPORTS, "veranderd": changes_report, "deskundigheid": expertise_report}
 # Pages that read their own stored facts and show no norms, needs or completeness.
-NO_SUMMARIES = {"veranderd"}
+NO_SUMMARIES = {"veranderd", "deskundigheid"}
 EXPORTS = {"xlsx": export.XLSX_TYPE, "csv": export.CSV_TYPE}
 
 

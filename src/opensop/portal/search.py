@@ -1,8 +1,9 @@
 """The public search: from what a parent typed to a page of schools with their levels.
 
-Only `latest_published_profiles()` is ever searched: that is what the public may see.
-Levels come from the stored overview summary, reasons and texts from the portal's
-own entry, so a page of results costs the same few queries however many schools match.
+Only `latest_public_rows()` (`latest_published_profiles()` as stored rows) is ever
+searched: that is what the public may see. Levels come from the stored overview summary,
+reasons and texts from the portal's own entry, so a page of results costs the same few
+queries however many schools match.
 """
 
 from __future__ import annotations
@@ -13,13 +14,14 @@ from dataclasses import dataclass, field
 
 from django.contrib.postgres.search import SearchQuery
 from django.db import connection
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.db.models.expressions import RawSQL
 
 from opensop.formats.vocabulary import default_vocabulary, normalise
 from opensop.portal.levels import LevelWords, words_for
+from opensop.portal.models import LatestPublished, OfferedNeed, SearchEntry
 from opensop.profiles.models import Profile
-from opensop.profiles.published import latest_published_profiles
+from opensop.profiles.published import latest_public_rows
 
 DUTCH = "dutch"
 SQLITE_MATCH = "SELECT rowid FROM portal_searchentry_fts WHERE portal_searchentry_fts MATCH %s"
@@ -81,9 +83,11 @@ def need_names() -> dict[str, str]:
     return {n.code: n.name for n in default_vocabulary().needs}
 
 
-def search(criteria: Criteria) -> QuerySet[Profile]:
-    """The newest public profile of every school that fits, by school name."""
-    found = latest_published_profiles().select_related("summary", "search_entry")
+def search(criteria: Criteria) -> QuerySet[LatestPublished]:
+    """The newest public profile of every school that fits, by school name, as the stored
+    rows of `latest_public_rows()`: the ids come from small tables only (school, SWV,
+    offered needs, search entries), never from the profiles' wide table."""
+    found = latest_public_rows()
     if criteria.place.strip():
         found = found.filter(_place(criteria.place.strip()))
     if criteria.sector:
@@ -94,9 +98,8 @@ def search(criteria: Criteria) -> QuerySet[Profile]:
         found = found.filter(Q(school__name__icontains=criteria.text) | _full_text(criteria.text))
     if not criteria.everyone:
         for code in criteria.needs:
-            # A join (not `pk__in`): SQLite then walks the covering index of public
-            # profiles instead of fetching each offering profile's row with its answers.
-            found = found.filter(offered_needs__need=code)
+            offers = OfferedNeed.objects.filter(profile_id=OuterRef("profile_id"), need=code)
+            found = found.filter(Exists(offers))
     return found.order_by("school__name", "school__brin", "school__location")
 
 
@@ -147,7 +150,7 @@ RESULT_FIELDS = (
 
 
 def result_page(criteria: Criteria, number: str | None, size: int) -> ResultPage:
-    ids = list(search(criteria).values_list("pk", flat=True))
+    ids = list(search(criteria).values_list("profile_id", flat=True))
     pages = max(1, -(-len(ids) // size))
     page = int(number) if number and number.isdigit() else 1
     page = min(max(page, 1), pages)
@@ -177,19 +180,20 @@ def _place(place: str) -> Q:
 def _full_text(text: str) -> Q:
     """Words in the profile's own texts: Dutch stemming on PostgreSQL, word prefixes in
     SQLite's FTS5 index (migration 0003), a plain scan on any other database."""
+    entries = SearchEntry.objects.filter(profile_id=OuterRef("profile_id"))
     if connection.vendor == "postgresql":
-        return Q(search_entry__vector=SearchQuery(text, config=DUTCH, search_type="websearch"))
+        query = SearchQuery(text, config=DUTCH, search_type="websearch")
+        return Q(Exists(entries.filter(vector=query)))
     words = normalise(text).split()
     if not words:
         return Q(pk__in=[])
     if connection.vendor == "sqlite":
         # normalise() left only [a-z0-9 ]: safe inside FTS5's quotes. All words, as prefixes.
         terms = " ".join(f'"{word}"*' for word in words)
-        return Q(pk__in=RawSQL(SQLITE_MATCH, (terms,)))  # noqa: S611 - a constant, one parameter
-    q = Q()
+        return Q(profile_id__in=RawSQL(SQLITE_MATCH, (terms,)))  # noqa: S611 - a constant, one parameter
     for word in words:
-        q &= Q(search_entry__text__icontains=word)
-    return q
+        entries = entries.filter(text__icontains=word)
+    return Q(Exists(entries))
 
 
 def with_levels(profiles: Iterable[Profile], needs: list[str]) -> list[SchoolResult]:

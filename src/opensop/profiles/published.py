@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from django.db.models import F, Q, QuerySet
 
+from opensop.portal.models import LatestPublished
 from opensop.profiles.models import Profile, State
 
 
@@ -46,3 +47,10 @@ def latest_published_profiles() -> QuerySet[Profile]:
     return Profile.objects.select_related("school", "school__swv", "school__board").filter(
         is_latest_public()
     )
+
+
+def latest_public_rows() -> QuerySet[LatestPublished]:
+    """`latest_published_profiles()` as their stored rows (profile, school, format), for
+    queries that need only ids: the profiles' own wide table is never read. The same set,
+    since only published profiles are ever stored there (tested)."""
+    return LatestPublished.objects.filter(format_id=F("school__swv__format_id"))
