@@ -13,7 +13,11 @@ from opensop.accounts.access import profiles_readable_with_key
 from opensop.formats.definition import SupportLevel
 from opensop.organisations.models import School
 from opensop.profiles.models import Profile
-from opensop.profiles.published import latest_published_profiles, published_profiles
+from opensop.profiles.published import (
+    is_latest_public,
+    latest_published_profiles,
+    published_profiles,
+)
 
 # The large JSON a list never shows (a profile's answers; a summary's offers and scores).
 HEAVY = ("answers", "summary__offers", "summary__expertise", "summary__scores")
@@ -31,10 +35,41 @@ def profiles(key_swv_id: int | None, *, with_answers: bool = False) -> QuerySet[
     return rows if with_answers else rows.defer(*HEAVY)
 
 
+# Only the columns a list shows: a page of 100 rows made whole School, Swv, Board and
+# ProfileSummary objects (and decoded their JSON) for a handful of values each.
+PROFILE_LIST_COLUMNS = (
+    "school_year",
+    "edition",
+    "state",
+    "format_id",
+    "format_version",
+    "adopted_on",
+    "published_at",
+    "school__brin",
+    "school__location",
+    "school__name",
+    "school__swv__publishes_norm_results",
+    "summary__needs",
+    "summary__norms",
+)
+SCHOOL_COLUMNS = (
+    "brin",
+    "location",
+    "name",
+    "street",
+    "postcode",
+    "city",
+    "municipality",
+    "swv__sector",
+    "board__name",
+)
+NEWEST_PROFILE_COLUMNS = ("school", "school_year", "edition", "published_at", "summary__needs")
+
+
 def profile_rows(ids: list[int]) -> QuerySet[Profile]:
     """The rows of a page whose ids `profiles()` (filtered) already chose."""
-    rows = Profile.objects.select_related("school", "school__swv", "school__board", "summary")
-    return rows.filter(pk__in=ids).defer(*HEAVY)
+    rows = Profile.objects.select_related("school", "school__swv", "summary")
+    return rows.filter(pk__in=ids).only(*PROFILE_LIST_COLUMNS)
 
 
 def latest_public_profile_ids() -> QuerySet[Profile]:
@@ -43,9 +78,14 @@ def latest_public_profile_ids() -> QuerySet[Profile]:
 
 def schools() -> QuerySet[School]:
     """Every school, with its SWV, board and newest public profile (levels only)."""
-    newest = latest_published_profiles().select_related("summary").defer(*HEAVY)
+    newest = (
+        Profile.objects.filter(is_latest_public())
+        .select_related("summary")
+        .only(*NEWEST_PROFILE_COLUMNS)
+    )
     return (
         School.objects.select_related("swv", "board")
+        .only(*SCHOOL_COLUMNS)
         .prefetch_related(Prefetch("profiles", queryset=newest, to_attr="public_profiles"))
         .order_by("brin", "location")
     )
