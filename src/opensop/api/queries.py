@@ -7,7 +7,10 @@ tests/api/test_query_counts.py asserts it.
 
 from __future__ import annotations
 
-from django.db.models import Prefetch, QuerySet
+import datetime
+from typing import NamedTuple
+
+from django.db.models import QuerySet
 
 from opensop.accounts.access import profiles_readable_with_key
 from opensop.formats.definition import SupportLevel
@@ -63,7 +66,6 @@ SCHOOL_COLUMNS = (
     "swv__sector",
     "board__name",
 )
-NEWEST_PROFILE_COLUMNS = ("school", "school_year", "edition", "published_at", "summary__needs")
 
 
 def profile_rows(ids: list[int]) -> QuerySet[Profile]:
@@ -77,15 +79,32 @@ def latest_public_profile_ids() -> QuerySet[Profile]:
 
 
 def schools() -> QuerySet[School]:
-    """Every school, with its SWV, board and newest public profile (levels only)."""
-    newest = (
-        Profile.objects.filter(is_latest_public())
-        .select_related("summary")
-        .only(*NEWEST_PROFILE_COLUMNS)
-    )
+    """Every school, with its SWV and board (`newest_public_profiles` adds the profile)."""
     return (
         School.objects.select_related("swv", "board")
         .only(*SCHOOL_COLUMNS)
-        .prefetch_related(Prefetch("profiles", queryset=newest, to_attr="public_profiles"))
         .order_by("brin", "location")
     )
+
+
+class NewestProfile(NamedTuple):
+    """A school's newest public profile, as far as a school in the API shows it."""
+
+    id: int
+    school_year: str
+    edition: int
+    published_at: datetime.datetime | None
+    needs: dict[str, str | None]
+
+
+def newest_public_profiles(school_ids: list[int]) -> dict[int, NewestProfile]:
+    """School id → its newest public profile (levels only), for the schools that have one:
+    one query of plain values, where a prefetch made a Profile and a ProfileSummary per row."""
+    rows = Profile.objects.filter(is_latest_public(), school_id__in=school_ids)
+    newest: dict[int, NewestProfile] = {}
+    for school_id, *values in rows.values_list(
+        "school_id", "pk", "school_year", "edition", "published_at", "summary__needs"
+    ):
+        pk, year, edition, published_at, needs = values
+        newest.setdefault(school_id, NewestProfile(pk, year, edition, published_at, needs or {}))
+    return newest

@@ -8,6 +8,7 @@ from typing import Any
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from opensop.api.queries import NewestProfile
 from opensop.formats.definition import FormatDefinition, Section, SupportLevel
 from opensop.formats.vocabulary import SupportNeed
 from opensop.organisations.models import School, Swv
@@ -172,16 +173,15 @@ class SchoolSerializer(serializers.ModelSerializer[School]):
 
     @extend_schema_field(PublicProfileRefSerializer(allow_null=True))
     def get_gepubliceerd_profiel(self, school: School) -> dict[str, Any] | None:
-        newest: list[Profile] = getattr(school, "public_profiles", [])
-        if not newest:
+        newest: NewestProfile | None = self.context["newest_profiles"].get(school.pk)
+        if newest is None:
             return None
-        profile = newest[0]
         return {
-            "id": profile.pk,
-            "schooljaar": profile.school_year,
-            "versie": profile.edition,
-            "gepubliceerd_op": profile.published_at,
-            "niveaus": need_levels(profile),
+            "id": newest.id,
+            "schooljaar": newest.school_year,
+            "versie": newest.edition,
+            "gepubliceerd_op": newest.published_at,
+            "niveaus": dict(newest.needs),
         }
 
 
