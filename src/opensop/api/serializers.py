@@ -104,7 +104,6 @@ def _through(field: serializers.Field[Any, Any, Any, Any], value: Any) -> Any:
     return None if value is None else field.to_representation(value)
 
 
-
 class SwvSerializer(serializers.ModelSerializer[Swv]):
     naam = serializers.CharField(source="name")
     formaat = serializers.SerializerMethodField()
