@@ -25,6 +25,8 @@ from opensop.profiles.models import Profile, State
 from tests.api.conftest import api_get
 
 SNAPSHOTS = Path(__file__).parent / "snapshots"
+# The synthetic names (boards, municipalities) carry database ids: the same on every run.
+pytestmark = pytest.mark.django_db(transaction=True, reset_sequences=True)
 
 
 @pytest.fixture
@@ -61,14 +63,23 @@ def _names() -> dict[str, dict[int, str]]:
 
 def _named(page: dict[str, Any], names: dict[str, dict[int, str]]) -> dict[str, Any]:
     for row in page["results"]:
+        if "publiceert_normuitkomsten" in row:  # an SWV
+            row["id"] = names["swv"][row["id"]]
         if "samenwerkingsverband" in row:
             row["samenwerkingsverband"] = names["swv"][row["samenwerkingsverband"]]
         if "school_naam" in row:  # a profile
             row["id"] = names["profile"][row["id"]]
+            row["niveaus"] = _in_key_order(row["niveaus"])
         elif row.get("gepubliceerd_profiel"):
             ref = row["gepubliceerd_profiel"]
             ref["id"] = names["profile"][ref["id"]]
+            ref["niveaus"] = _in_key_order(ref["niveaus"])
     return page
+
+
+def _in_key_order(levels: dict[str, Any]) -> dict[str, Any]:
+    """The levels in one order: PostgreSQL's jsonb keeps its own, SQLite the stored one."""
+    return dict(sorted(levels.items()))
 
 
 PAGES = {
