@@ -7,7 +7,9 @@ from typing import Any
 import django_filters
 from django import forms
 from django.db.models import Q, QuerySet
+from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.utils import extend_schema_field
+from rest_framework.request import Request
 
 from opensop.api.queries import latest_public_profile_ids, levels_at_least
 from opensop.formats.definition import Sector, SupportLevel
@@ -15,6 +17,21 @@ from opensop.formats.vocabulary import default_vocabulary
 from opensop.organisations.models import School
 from opensop.profiles.models import Profile, State
 from opensop.profiles.published import is_latest_public
+
+
+class FilterBackend(DjangoFilterBackend):
+    """django-filter, skipped when the request names none of the view's filters (a plain
+    list page): building and validating the filter form cost more than the page's rows, and
+    with no filter values it changes nothing."""
+
+    def filter_queryset(self, request: Request, queryset: QuerySet[Any], view: Any) -> Any:
+        filterset_class = self.get_filterset_class(view, queryset)
+        if filterset_class is not None and not any(
+            name in request.query_params for name in filterset_class.base_filters
+        ):
+            return queryset
+        return super().filter_queryset(request, queryset, view)
+
 
 BIGGEST_ID = 2**63 - 1  # what a database id can hold; larger numbers are a 400, not a crash
 

@@ -27,7 +27,13 @@ class Pages(PageNumberPagination):
     ) -> list[Any] | None:
         """Count and order by ids only, then read the page's rows by id: sorting whole rows
         would read every profile's large answers (SQLite keeps them in the row)."""
-        ids = super().paginate_queryset(queryset.values_list("pk", flat=True), request, view)
+        all_ids: Any = queryset.values_list("pk", flat=True)  # or a list: Django pages both
+        one_query = getattr(view, "ids_in_one_query", None)
+        if one_query is not None and one_query(request):
+            # Counting and then reading a page ran a costly filter twice; the view knows
+            # when the ids it filters to are few enough to read all at once instead.
+            all_ids = list(all_ids)
+        ids: list[Any] | None = super().paginate_queryset(all_ids, request, view)
         if ids is None:
             return None
         # The view may read the rows from its unfiltered base query: the ids are already

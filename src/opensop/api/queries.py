@@ -7,13 +7,20 @@ tests/api/test_query_counts.py asserts it.
 
 from __future__ import annotations
 
-from django.db.models import Prefetch, QuerySet
+import datetime
+from typing import NamedTuple
+
+from django.db.models import QuerySet
 
 from opensop.accounts.access import profiles_readable_with_key
 from opensop.formats.definition import SupportLevel
 from opensop.organisations.models import School
 from opensop.profiles.models import Profile
-from opensop.profiles.published import latest_published_profiles, published_profiles
+from opensop.profiles.published import (
+    is_latest_public,
+    latest_published_profiles,
+    published_profiles,
+)
 
 # The large JSON a list never shows (a profile's answers; a summary's offers and scores).
 HEAVY = ("answers", "summary__offers", "summary__expertise", "summary__scores")
@@ -31,10 +38,40 @@ def profiles(key_swv_id: int | None, *, with_answers: bool = False) -> QuerySet[
     return rows if with_answers else rows.defer(*HEAVY)
 
 
+# Only the columns a list shows: a page of 100 rows made whole School, Swv, Board and
+# ProfileSummary objects (and decoded their JSON) for a handful of values each.
+PROFILE_LIST_COLUMNS = (
+    "school_year",
+    "edition",
+    "state",
+    "format_id",
+    "format_version",
+    "adopted_on",
+    "published_at",
+    "school__brin",
+    "school__location",
+    "school__name",
+    "school__swv__publishes_norm_results",
+    "summary__needs",
+    "summary__norms",
+)
+SCHOOL_COLUMNS = (
+    "brin",
+    "location",
+    "name",
+    "street",
+    "postcode",
+    "city",
+    "municipality",
+    "swv__sector",
+    "board__name",
+)
+
+
 def profile_rows(ids: list[int]) -> QuerySet[Profile]:
     """The rows of a page whose ids `profiles()` (filtered) already chose."""
-    rows = Profile.objects.select_related("school", "school__swv", "school__board", "summary")
-    return rows.filter(pk__in=ids).defer(*HEAVY)
+    rows = Profile.objects.select_related("school", "school__swv", "summary")
+    return rows.filter(pk__in=ids).only(*PROFILE_LIST_COLUMNS)
 
 
 def latest_public_profile_ids() -> QuerySet[Profile]:
@@ -42,10 +79,32 @@ def latest_public_profile_ids() -> QuerySet[Profile]:
 
 
 def schools() -> QuerySet[School]:
-    """Every school, with its SWV, board and newest public profile (levels only)."""
-    newest = latest_published_profiles().select_related("summary").defer(*HEAVY)
+    """Every school, with its SWV and board (`newest_public_profiles` adds the profile)."""
     return (
         School.objects.select_related("swv", "board")
-        .prefetch_related(Prefetch("profiles", queryset=newest, to_attr="public_profiles"))
+        .only(*SCHOOL_COLUMNS)
         .order_by("brin", "location")
     )
+
+
+class NewestProfile(NamedTuple):
+    """A school's newest public profile, as far as a school in the API shows it."""
+
+    id: int
+    school_year: str
+    edition: int
+    published_at: datetime.datetime | None
+    needs: dict[str, str | None]
+
+
+def newest_public_profiles(school_ids: list[int]) -> dict[int, NewestProfile]:
+    """School id → its newest public profile (levels only), for the schools that have one:
+    one query of plain values, where a prefetch made a Profile and a ProfileSummary per row."""
+    rows = Profile.objects.filter(is_latest_public(), school_id__in=school_ids)
+    newest: dict[int, NewestProfile] = {}
+    for school_id, *values in rows.values_list(
+        "school_id", "pk", "school_year", "edition", "published_at", "summary__needs"
+    ):
+        pk, year, edition, published_at, needs = values
+        newest.setdefault(school_id, NewestProfile(pk, year, edition, published_at, needs or {}))
+    return newest

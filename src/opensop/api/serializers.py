@@ -8,6 +8,7 @@ from typing import Any
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from opensop.api.queries import NewestProfile
 from opensop.formats.definition import FormatDefinition, Section, SupportLevel
 from opensop.formats.vocabulary import SupportNeed
 from opensop.organisations.models import School, Swv
@@ -88,6 +89,19 @@ def norm_outcomes(profile: Profile) -> list[dict[str, str]]:
 
 
 # ------------------------------------------------------------------ resources
+# What DRF's CharField, IntegerField and other fields make of a value (None stays None).
+
+
+def _text(value: Any) -> str | None:
+    return None if value is None else str(value)
+
+
+def _number(value: Any) -> int | None:
+    return None if value is None else int(value)
+
+
+def _through(field: serializers.Field[Any, Any, Any, Any], value: Any) -> Any:
+    return None if value is None else field.to_representation(value)
 
 
 class SwvSerializer(serializers.ModelSerializer[Swv]):
@@ -137,18 +151,36 @@ class SchoolSerializer(serializers.ModelSerializer[School]):
             "gepubliceerd_profiel",
         ]
 
+    def to_representation(self, instance: School) -> dict[str, Any]:
+        """The declared fields' output, written out: DRF's generic path (a lookup, a None
+        check and a conversion per field and row) was most of a list page's time.
+        tests/api/test_list_pages_stay_the_same.py pins the result."""
+        return {
+            "id": _text(instance.code),
+            "brin": _text(instance.brin),
+            "vestiging": _text(instance.location),
+            "naam": _text(instance.name),
+            "straat": _text(instance.street),
+            "postcode": _text(instance.postcode),
+            "plaats": _text(instance.city),
+            "gemeente": _text(instance.municipality),
+            "sector": _text(instance.swv.sector),
+            "samenwerkingsverband": _number(instance.swv_id),
+            "bestuur": _text(instance.board.name),
+            "gepubliceerd_profiel": self.get_gepubliceerd_profiel(instance),
+        }
+
     @extend_schema_field(PublicProfileRefSerializer(allow_null=True))
     def get_gepubliceerd_profiel(self, school: School) -> dict[str, Any] | None:
-        newest: list[Profile] = getattr(school, "public_profiles", [])
-        if not newest:
+        newest: NewestProfile | None = self.context["newest_profiles"].get(school.pk)
+        if newest is None:
             return None
-        profile = newest[0]
         return {
-            "id": profile.pk,
-            "schooljaar": profile.school_year,
-            "versie": profile.edition,
-            "gepubliceerd_op": profile.published_at,
-            "niveaus": need_levels(profile),
+            "id": newest.id,
+            "schooljaar": newest.school_year,
+            "versie": newest.edition,
+            "gepubliceerd_op": newest.published_at,
+            "niveaus": dict(newest.needs),
         }
 
 
@@ -184,6 +216,26 @@ class ProfileSerializer(serializers.ModelSerializer[Profile]):
             "normuitkomsten",
         ]
 
+    def to_representation(self, instance: Profile) -> dict[str, Any]:
+        """As SchoolSerializer.to_representation: the fields written out, the dates and
+        status still through their declared fields (time zone, format, choices)."""
+        fields = self.fields
+        school = instance.school
+        return {
+            "id": _number(instance.pk),
+            "school": _text(school.code),
+            "school_naam": _text(school.name),
+            "samenwerkingsverband": _number(school.swv_id),
+            "schooljaar": _text(instance.school_year),
+            "versie": _number(instance.edition),
+            "status": _through(fields["status"], instance.state),
+            "formaat": self.get_formaat(instance),
+            "vastgesteld_op": _through(fields["vastgesteld_op"], instance.adopted_on),
+            "gepubliceerd_op": _through(fields["gepubliceerd_op"], instance.published_at),
+            "niveaus": self.get_niveaus(instance),
+            "normuitkomsten": self.get_normuitkomsten(instance),
+        }
+
     @extend_schema_field(FormatRefSerializer)
     def get_formaat(self, profile: Profile) -> dict[str, Any]:
         return {"id": profile.format_id, "versie": profile.format_version}
@@ -203,6 +255,11 @@ class ProfileDetailSerializer(ProfileSerializer):
 
     class Meta(ProfileSerializer.Meta):
         fields = [*ProfileSerializer.Meta.fields, "antwoorden"]
+
+    def to_representation(self, instance: Profile) -> dict[str, Any]:
+        row = super().to_representation(instance)
+        row["antwoorden"] = self.get_antwoorden(instance)
+        return row
 
     @extend_schema_field(AnswerSerializer(many=True))
     def get_antwoorden(self, profile: Profile) -> list[dict[str, Any]]:

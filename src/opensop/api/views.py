@@ -40,7 +40,20 @@ class SwvDetail(generics.RetrieveAPIView[Swv]):
     queryset = Swv.objects.all()
 
 
-class SchoolList(generics.ListAPIView[School]):
+class _SchoolView(generics.GenericAPIView[School]):
+    newest: dict[int, queries.NewestProfile] | None = None
+
+    def with_newest_profiles(self, schools: list[School]) -> list[School]:
+        self.newest = queries.newest_public_profiles([school.pk for school in schools])
+        return schools
+
+    def get_serializer_context(self) -> dict[str, Any]:
+        context: dict[str, Any] = super().get_serializer_context()
+        context["newest_profiles"] = self.newest or {}
+        return context
+
+
+class SchoolList(_SchoolView, generics.ListAPIView[School]):
     """Alle scholen (vestigingen), met het niveau per ondersteuningsbehoefte uit hun
     nieuwste gepubliceerde profiel."""
 
@@ -50,11 +63,16 @@ class SchoolList(generics.ListAPIView[School]):
     def get_queryset(self) -> QuerySet[School]:
         return queries.schools()
 
-    def page_rows(self, ids: list[int]) -> QuerySet[School]:
-        return queries.schools().filter(pk__in=ids)
+    def page_rows(self, ids: list[int]) -> list[School]:
+        return self.with_newest_profiles(list(queries.schools().filter(pk__in=ids)))
+
+    def ids_in_one_query(self, request: Request) -> bool:
+        """With a need filter (a search of every newest public profile) all the matching
+        ids at once, at most one per school, cost less than that search twice (count, page)."""
+        return "behoefte" in request.query_params
 
 
-class SchoolDetail(generics.RetrieveAPIView[School]):
+class SchoolDetail(_SchoolView, generics.RetrieveAPIView[School]):
     serializer_class = serializers.SchoolSerializer
 
     def get_object(self) -> School:
@@ -62,7 +80,7 @@ class SchoolDetail(generics.RetrieveAPIView[School]):
         school = queries.schools().filter(brin=code[:4], location=code[4:]).first()
         if school is None:
             raise Http404
-        return school
+        return self.with_newest_profiles([school])[0]
 
 
 class _ProfileView(generics.GenericAPIView[Profile]):
