@@ -6,6 +6,7 @@ from typing import Any
 import pytest
 from django.core.cache import cache
 
+from opensop.portal.index import forget
 from tests.web.conftest import (  # noqa: F401 - re-exported as pytest fixtures
     colleague,
     concept,
@@ -28,3 +29,10 @@ def empty_cache() -> None:
     """Each test starts with an empty local cache: a rolled-back test's profile ids come back
     in the next test, and a document cached under one of them must not show up there."""
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def fresh_public_index() -> None:
+    """The public search's in-memory index (portal/index.py) belongs to one database state:
+    a rolled-back test's stamps could come back in the next test."""
+    forget()

@@ -71,6 +71,9 @@ class Swv(models.Model):
         blank=True,
         help_text="In gewone taal: waarvoor ouders er terecht kunnen, wanneer het bereikbaar is.",
     )
+    # Indexed: the latest change of any SWV is part of the public data's version
+    # (profiles/published.py), read on every public search.
+    updated_at = models.DateTimeField("gewijzigd", auto_now=True, db_index=True)
 
     class Meta:
         verbose_name = "samenwerkingsverband"
@@ -116,6 +119,8 @@ class School(models.Model):
     swv = models.ForeignKey(
         Swv, on_delete=models.PROTECT, related_name="schools", verbose_name="samenwerkingsverband"
     )
+    # Indexed, like Swv.updated_at: a school renamed or moved changes the public data.
+    updated_at = models.DateTimeField("gewijzigd", auto_now=True, db_index=True)
 
     class Meta:
         verbose_name = "school"

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
+from html import escape
 from typing import Any
 
 from django import forms
+from django.utils.safestring import SafeString, mark_safe
 
 from opensop.formats.vocabulary import default_vocabulary
-from opensop.organisations.models import Swv
 from opensop.portal.search import Criteria
 
 SECTORS = [
@@ -47,25 +48,44 @@ class SearchForm(forms.Form):
         label="Toon ook scholen die deze hulp (nog) niet bieden", required=False
     )
 
-    def __init__(self, data: Mapping[str, Any] | None, swvs: list[Swv]) -> None:
+    def __init__(self, data: Mapping[str, Any] | None, swvs: Sequence[tuple[str, str]]) -> None:
+        """`swvs`: each SWV's id and name (`PublicIndex.swv_choices`)."""
         super().__init__(data, label_suffix="")
         swv_field = self.fields["swv"]
         assert isinstance(swv_field, forms.ChoiceField)
-        swv_field.choices = [("", "Alle samenwerkingsverbanden")] + [
-            (str(s.pk), f"{s.code} {s.name}") for s in swvs
-        ]
+        swv_field.choices = [("", "Alle samenwerkingsverbanden"), *swvs]
         need_field = self.fields["behoefte"]
         assert isinstance(need_field, forms.MultipleChoiceField)
         need_field.choices = [(n.code, n.name) for n in default_vocabulary().needs]
 
-    # The page writes the fields as plain HTML (Django's widget templates cost ~10 ms for
-    # the 150 SWVs on every search): these give it the options with what was chosen.
+    # The page writes the fields as plain HTML: Django's widget templates, or a template
+    # loop over the 150 SWVs, cost more than the whole search.
     def options(self, name: str) -> list[tuple[str, str, bool]]:
         field = self[name]
         chosen = field.value()
         chosen_values = {str(v) for v in chosen} if isinstance(chosen, list) else {str(chosen)}
         choices = self.fields[name].choices  # type: ignore[attr-defined]
         return [(str(value), str(label), str(value) in chosen_values) for value, label in choices]
+
+    def select_options(self, name: str) -> SafeString:
+        """The `<option>`s of the select `name`, the chosen one selected."""
+        return mark_safe(  # noqa: S308 - every value and label escaped here
+            "".join(
+                f'<option value="{escape(value)}"{" selected" if chosen else ""}>'
+                f"{escape(label)}</option>"
+                for value, label, chosen in self.options(name)
+            )
+        )
+
+    def checkboxes(self, name: str) -> SafeString:
+        """The `<li>`s with a labelled checkbox per choice of `name`, the chosen ones checked."""
+        return mark_safe(  # noqa: S308 - every value and label escaped here
+            "".join(
+                f'<li><label><input type="checkbox" name="{name}" value="{escape(value)}"'
+                f"{' checked' if chosen else ''}> {escape(label)}</label></li>"
+                for value, label, chosen in self.options(name)
+            )
+        )
 
     def criteria(self) -> Criteria:
         if not self.is_valid():

@@ -80,6 +80,9 @@ class LatestPublished(models.Model):
         School, on_delete=models.CASCADE, related_name="+", verbose_name="school"
     )
     format_id = models.CharField("formaat", max_length=64)
+    # Every publication rewrites its school's rows: the latest of these times (indexed) tells
+    # when anything public last changed (profiles/published.py, `public_version`).
+    stored_at = models.DateTimeField("opgeslagen", auto_now_add=True, db_index=True)
 
     class Meta:
         verbose_name = "nieuwste gepubliceerde profiel"

@@ -23,6 +23,7 @@ from opensop.formats.vocabulary import default_vocabulary
 from opensop.organisations.models import Swv
 from opensop.overview.models import ProfileSummary
 from opensop.portal.forms import SearchForm
+from opensop.portal.index import public_index
 from opensop.portal.levels import LEVELS, LevelWords, words_for
 from opensop.portal.search import result_page, with_levels
 from opensop.profiles.models import Profile
@@ -43,23 +44,24 @@ def _swvs() -> list[Swv]:
 
 @require_safe
 def search(request: HttpRequest) -> HttpResponse:
-    form = SearchForm(request.GET or None, _swvs())
+    index = public_index()
+    form = SearchForm(request.GET or None, index.swv_choices)
     criteria = form.criteria()
     context: dict[str, object] = {
         "form": form,
         "criteria": criteria,
-        "sector_options": form.options("sector"),
-        "swv_options": form.options("swv"),
-        "need_options": form.options("behoefte"),
+        "sector_options": form.select_options("sector"),
+        "swv_options": form.select_options("swv"),
+        "need_options": form.checkboxes("behoefte"),
     }
     if not criteria.empty:
-        page = result_page(criteria, request.GET.get("pagina"), PAGE_SIZE)
+        page = result_page(criteria, index, request.GET.get("pagina"), PAGE_SIZE)
         query = request.GET.copy()
         query.pop("pagina", None)
         context |= {
             "searched": True,
             "page": page,
-            "results": with_levels(page.profiles, criteria.needs),
+            "results": page.results,
             "query": query.urlencode(),
         }
     return render(request, "portal/search.html", context)
