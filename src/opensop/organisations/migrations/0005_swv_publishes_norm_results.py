@@ -4,18 +4,15 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
+
     dependencies = [
-        ("organisations", "0004_swv_parent_help"),
+        ('organisations', '0004_swv_parent_help'),
     ]
 
     operations = [
         migrations.AddField(
-            model_name="swv",
-            name="publishes_norm_results",
-            field=models.BooleanField(
-                default=False,
-                help_text="Toon in de API en de open data per school of zij aan de normen voldoet.",
-                verbose_name="normuitkomsten openbaar",
-            ),
+            model_name='swv',
+            name='publishes_norm_results',
+            field=models.BooleanField(default=False, help_text='Toon in de API en de open data per school of zij aan de normen voldoet.', verbose_name='normuitkomsten openbaar'),
         ),
     ]
