@@ -85,3 +85,26 @@ def test_a_session_login_does_not_widen_the_api(region: Region, concept: Profile
     """The API reads keys only: SWV staff signed in to the site see what the public sees."""
     client = signed_in(region, "swv_staff")
     assert client.get(f"/api/v1/profielen/{concept.pk}/").status_code == 404
+
+
+def test_the_public_lists_follow_a_publication_and_a_move_at_once(
+    region: Region, concept: Profile
+) -> None:
+    """The public lists' ids are kept per version of the public data: read before each
+    change, they still show it on the very next request."""
+    adopted = bring_to("adopted", concept, region)
+    assert _seen(None)[0] == set()
+    assert api_get("/api/v1/profielen/", None, laatste="true").json()["count"] == 0
+    published = services.publish(adopted, region.user("board"))  # type: ignore[arg-type]
+    assert _seen(None)[0] == {published.pk}
+    assert api_get("/api/v1/profielen/", None, laatste="true").json()["count"] == 1
+    region.school.swv = Swv.objects.create(
+        code="VO 27-05",
+        name="Zuid-Kennemerland",
+        sector="VO",
+        format_id="zuid-kennemerland-vo",
+        format_version=1,
+    )
+    region.school.save()
+    assert _seen(None)[0] == set()
+    assert api_get("/api/v1/profielen/", None, laatste="true").json()["count"] == 0

@@ -3,6 +3,7 @@ profile of its own schools (accounts/access.py). docs/api.md describes it for us
 
 from __future__ import annotations
 
+import hashlib
 from typing import Any
 
 from django.db.models import QuerySet
@@ -18,9 +19,11 @@ from opensop.accounts.access import may_read_norm_results
 from opensop.api import queries, serializers
 from opensop.api.filters import ProfileFilter, SchoolFilter
 from opensop.api.models import ApiKey
+from opensop.api.pagination import PAGE_PARAMETERS
 from opensop.formats.vocabulary import default_vocabulary
 from opensop.organisations.models import School, Swv
 from opensop.profiles.models import Profile
+from opensop.profiles.published import public_version
 from opensop.profiles.registry import registry
 
 
@@ -40,6 +43,25 @@ class SwvDetail(generics.RetrieveAPIView[Swv]):
     queryset = Swv.objects.all()
 
 
+class _PublicIds:
+    """A list whose filtered ids are the same for everyone without an API key: the paginator
+    keeps them in the cache per version of the public data (pagination.py)."""
+
+    request: Request
+
+    def ids_cache_key(self, request: Request) -> str | None:
+        if key_swv_id(request) is not None:  # a key also reads its SWV's unpublished profiles
+            return None
+        filters = sorted(
+            (name, value)
+            for name, values in request.query_params.lists()
+            if name not in PAGE_PARAMETERS
+            for value in values
+        )
+        stamp = repr((type(self).__name__, filters, public_version()))
+        return "api-ids-" + hashlib.sha256(stamp.encode()).hexdigest()
+
+
 class _SchoolView(generics.GenericAPIView[School]):
     newest: dict[int, queries.NewestProfile] | None = None
 
@@ -53,7 +75,7 @@ class _SchoolView(generics.GenericAPIView[School]):
         return context
 
 
-class SchoolList(_SchoolView, generics.ListAPIView[School]):
+class SchoolList(_PublicIds, _SchoolView, generics.ListAPIView[School]):
     """Alle scholen (vestigingen), met het niveau per ondersteuningsbehoefte uit hun
     nieuwste gepubliceerde profiel."""
 
@@ -91,7 +113,7 @@ class _ProfileView(generics.GenericAPIView[Profile]):
         return context
 
 
-class ProfileList(_ProfileView, generics.ListAPIView[Profile]):
+class ProfileList(_PublicIds, _ProfileView, generics.ListAPIView[Profile]):
     """Gepubliceerde profielen (zonder antwoorden; die staan bij één profiel). Met een
     API-sleutel ook alle profielen van de eigen scholen, in elke status."""
 
