@@ -67,10 +67,17 @@ def search(request: HttpRequest) -> HttpResponse:
     return render(request, "portal/search.html", context)
 
 
+# What the school page never reads of a profile: the answers (its document is cached per
+# revision; a miss loads them) and the search entry's text. Decoding them was most of the
+# page's time.
+UNREAD = ("answers", "summary__expertise", "search_entry__text", "search_entry__vector")
+
+
 def _latest_of(code: str) -> Profile:
     profile = (
         latest_published_profiles()
         .select_related("summary", "search_entry")
+        .defer(*UNREAD)
         .filter(school__brin=code[:4].upper(), school__location=code[4:])
         .first()
     )
@@ -85,6 +92,7 @@ def school(request: HttpRequest, code: str) -> HttpResponse:
     older = list(
         published_profiles()
         .select_related("summary")
+        .defer(*UNREAD[:2])
         .filter(school_id=profile.school_id)
         .exclude(pk=profile.pk)
         .order_by("-school_year", "-edition")
