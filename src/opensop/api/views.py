@@ -47,8 +47,6 @@ class _PublicIds:
     """A list whose filtered ids are the same for everyone without an API key: the paginator
     keeps them in the cache per version of the public data (pagination.py)."""
 
-    request: Request
-
     def ids_cache_key(self, request: Request) -> str | None:
         if key_swv_id(request) is not None:  # a key also reads its SWV's unpublished profiles
             return None
