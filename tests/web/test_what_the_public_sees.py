@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from opensop.organisations.models import Swv
+from opensop.portal.index import public_index
 from opensop.profiles.models import Profile
 from opensop.profiles.published import (
     latest_public_rows,
@@ -52,12 +53,13 @@ def test_a_school_that_left_the_swv_takes_no_profile_along(
 def test_the_stored_rows_the_search_reads_are_the_same_set(
     region: Region, concept: Profile
 ) -> None:
-    """The search reads `latest_public_rows()`: in every state of the world below it holds
-    exactly the profiles of `latest_published_profiles()`."""
+    """The search reads `latest_public_rows()`, through its index in memory: in every state
+    of the world below both hold exactly the profiles of `latest_published_profiles()`."""
 
     def same() -> None:
         rows = set(latest_public_rows().values_list("profile_id", flat=True))
         assert rows == set(latest_published_profiles().values_list("pk", flat=True))
+        assert {school.profile_id for school in public_index().schools} == rows
 
     world = public_world(region, concept)  # concept, advice, adopted, moved, corrections
     same()
