@@ -11,13 +11,12 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from django.core.cache import cache
-from django.db.models import Count, Exists, Max, OuterRef, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 
 from opensop.formats.norms import Outcome
 from opensop.formats.vocabulary import default_vocabulary
 from opensop.organisations.models import School, Swv
-from opensop.overview.models import ProfileSummary
-from opensop.overview.region import RENEWAL_YEARS, UNFINISHED, years_before
+from opensop.overview.region import RENEWAL_YEARS, UNFINISHED, region_writes, years_before
 from opensop.overview.tables import Cell, Report, Table
 from opensop.profiles.models import Profile, State
 from opensop.profiles.registry import registry
@@ -106,14 +105,11 @@ def _counted(
 def _cache_key(
     year: str, swv_ids: list[int], due_before: datetime.date, schools: dict[int, int]
 ) -> str:
-    """A key that changes with any summary or profile written (the latest time each was
-    written: both indexed) and any school added, removed or moved (the schools per SWV);
-    the SWVs themselves are read anew for every page. Profiles are never deleted (a
-    school's profiles protect it; no page or admin deletes one)."""
-    summaries = ProfileSummary.objects.aggregate(latest=Max("updated_at"))["latest"]
-    # Alone, not with a count: SQLite then reads only the last entry of the index.
-    profiles = Profile.objects.aggregate(latest=Max("updated_at"))["latest"]
-    stamp = (year, swv_ids, due_before, sorted(schools.items()), summaries, profiles)
+    """A key that changes with any summary, profile or school written (`region.latest_writes`)
+    and any school added, removed or moved (the schools per SWV); the SWVs themselves are
+    read anew for every page. Profiles are never deleted (a school's profiles protect it;
+    no page or admin deletes one)."""
+    stamp = (year, swv_ids, due_before, sorted(schools.items()), region_writes())
     return "overview-national-" + hashlib.sha256(repr(stamp).encode()).hexdigest()
 
 

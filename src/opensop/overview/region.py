@@ -7,15 +7,23 @@ year, that profile's stored summary, and the date it last had a profile adopted.
 from __future__ import annotations
 
 import datetime
+import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any, TypeVar
 
+from django.core.cache import cache
 from django.db.models import Max
 
 from opensop.cycle.terms import Terms, TermsBook
 from opensop.formats.definition import FormatDefinition
-from opensop.organisations.models import Swv
+from opensop.organisations.models import School, Swv
+from opensop.overview.models import ProfileSummary
 from opensop.profiles.models import Profile, State
 from opensop.profiles.registry import registry
+from opensop.stamps import latest_writes
+
+T = TypeVar("T")
 
 # The law asks schools to renew their profile at least every four years.
 RENEWAL_YEARS = 4
@@ -105,6 +113,7 @@ class Region:
     # Every school before filtering: what the filter form offers.
     all_schools: list[SchoolFacts] = field(default_factory=list)
     book: TermsBook | None = None  # the words of the SWV's regimes, read once
+    stamp: str = ""  # `region_writes()` when the rows were read: what the pages cache under
 
     @property
     def terms(self) -> Terms:
@@ -168,15 +177,56 @@ def load_region(
     *,
     with_summaries: bool = True,
 ) -> Region:
-    """The rows of `schools` the filters keep, with their profiles: two queries (and one
-    for the regimes' words when a page names a state). A page that shows no norms, needs
-    or completeness asks `with_summaries=False`: decoding them was a fifth of its time."""
-    kept = [s for s in schools if filters.keeps(s)]
+    """The rows of `schools` the filters keep, with their profiles: from the cache while
+    no profile, summary or school has been written since, else two queries (and one for
+    the regimes' words when a page names a state). A page that shows no norms, needs or
+    completeness asks `with_summaries=False`: decoding them was a fifth of its time."""
+    shown = [s for s in schools if filters.keeps(s)]
     book = TermsBook([swv.pk])
-    latest = _latest_profiles(swv, filters.year, book, with_summaries)
-    adopted = _last_adopted(swv)
-    rows = [SchoolRow(s, latest.get(s.pk), adopted.get(s.pk)) for s in kept]
-    return Region(swv, filters, years, rows, today, schools, book)
+    stamp = region_writes()
+    read = _read_profiles(swv, filters.year, with_summaries, stamp)
+    latest = {row[1]: _facts(row, swv, book) for row in read.latest}
+    rows = [SchoolRow(s, latest.get(s.pk), read.adopted.get(s.pk)) for s in shown]
+    return Region(swv, filters, years, rows, today, schools, book, stamp)
+
+
+# What the region's pages read of its profiles changes only with a write to a profile, a
+# summary or a school (one moving in or out), all stamped: the cache key has the latest of
+# each. The time limit bounds what no stamp records (`rebuild_changes` run by a command).
+CACHE_SECONDS = 5 * 60
+
+
+def region_writes() -> str:
+    """When a profile, a summary or a school was last written (one query)."""
+    return latest_writes(
+        (Profile, "updated_at"), (ProfileSummary, "updated_at"), (School, "updated_at")
+    )
+
+
+@dataclass(frozen=True)
+class _ReadProfiles:
+    latest: list[tuple[Any, ...]]  # per school its latest edition of the year (PROFILE_FIELDS)
+    adopted: dict[int, datetime.date]  # per school the last date a profile was adopted
+
+
+def _read_profiles(swv: Swv, year: str, with_summaries: bool, stamp: str) -> _ReadProfiles:
+    """Reading and converting 150 schools' rows was half of a page's time on PostgreSQL."""
+    return kept(
+        ("profiles", swv.pk, year, with_summaries),
+        stamp,
+        lambda: _ReadProfiles(_latest_rows(swv, year, with_summaries), _last_adopted(swv)),
+    )
+
+
+def kept(parts: tuple[object, ...], stamp: str, read: Callable[[], T]) -> T:
+    """What `read()` gives, from the cache while no profile, summary or school has been
+    written since `stamp` was read (`region_writes()`; the key has `parts` and it)."""
+    key = "overview-region-" + hashlib.sha256(repr((*parts, stamp)).encode()).hexdigest()
+    found: T | None = cache.get(key)
+    if found is None:
+        found = read()
+        cache.set(key, found, CACHE_SECONDS)
+    return found
 
 
 PROFILE_FIELDS = (
@@ -195,35 +245,37 @@ PROFILE_FIELDS = (
 )
 
 
-def _latest_profiles(
-    swv: Swv, year: str, book: TermsBook, with_summaries: bool
-) -> dict[int, ProfileFacts]:
-    """Per school, its latest edition of `year`, with its summary (if asked) and its state
-    in the words of the year's regime (`book` reads them once, if a page names a state):
-    one query."""
+def _latest_rows(swv: Swv, year: str, with_summaries: bool) -> list[tuple[Any, ...]]:
+    """Per school its latest edition of `year`, with its summary if asked: one query."""
     fields = PROFILE_FIELDS if with_summaries else PROFILE_FIELDS[:-4]
     rows = (
         Profile.objects.filter(school__swv=swv, school_year=year)
         .order_by("school_id", "edition")
         .values_list(*fields)
     )
-    latest: dict[int, ProfileFacts] = {}
-    for pk, school, year_, edition, state, updated, fid, version, *found in rows:
-        stored, *summary = found or [None]
-        facts = ProfileFacts(
-            pk,
-            school,
-            year_,
-            edition,
-            state,
-            updated,
-            fid,
-            version,
-            StoredSummary(*summary) if stored is not None else None,
-            (swv.pk, book),
-        )
-        latest[school] = facts  # later editions overwrite earlier ones
-    return latest
+    latest: dict[int, tuple[Any, ...]] = {}
+    for row in rows:
+        latest[row[1]] = row  # later editions overwrite earlier ones
+    return list(latest.values())
+
+
+def _facts(row: tuple[Any, ...], swv: Swv, book: TermsBook) -> ProfileFacts:
+    """A profile's row with its state in the words of the year's regime (`book` reads them
+    once, if a page names a state)."""
+    pk, school, year, edition, state, updated, fid, version, *found = row
+    stored, *summary = found or [None]
+    return ProfileFacts(
+        pk,
+        school,
+        year,
+        edition,
+        state,
+        updated,
+        fid,
+        version,
+        StoredSummary(*summary) if stored is not None else None,
+        (swv.pk, book),
+    )
 
 
 def _last_adopted(swv: Swv) -> dict[int, datetime.date]:

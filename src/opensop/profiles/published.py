@@ -7,12 +7,12 @@ SWV's format and are no longer shown as part of either region.
 
 from __future__ import annotations
 
-from django.db import connection
 from django.db.models import F, Q, QuerySet
 
 from opensop.organisations.models import School, Swv
 from opensop.portal.models import LatestPublished
 from opensop.profiles.models import Profile, State
+from opensop.stamps import latest_writes
 
 
 def is_public() -> Q:
@@ -62,11 +62,7 @@ def public_version() -> str:
     """A stamp that changes whenever what the public sees may have changed: a publication
     (it rewrites its school's `LatestPublished` rows, stamped), or a school or SWV added or
     edited (renamed, moved, another format). The public search keys its in-memory index on
-    it and the API its cached lists of ids. One query of three reads of an index's last entry.
-    """
-    stamped = ((LatestPublished, "stored_at"), (School, "updated_at"), (Swv, "updated_at"))
-    # Table and column names only, from our own models: no input reaches this SQL.
-    reads = [f"(SELECT MAX({column}) FROM {model._meta.db_table})" for model, column in stamped]  # noqa: S608
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT " + ", ".join(reads))
-        return repr(cursor.fetchone())
+    it and the API its cached lists of ids."""
+    return latest_writes(
+        (LatestPublished, "stored_at"), (School, "updated_at"), (Swv, "updated_at")
+    )
