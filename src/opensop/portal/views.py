@@ -7,7 +7,9 @@ No login, GET only, no cookies: every profile shown comes from `published_profil
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 
 from django.core.cache import cache
 from django.db.models import Count
@@ -27,7 +29,12 @@ from opensop.portal.index import public_index
 from opensop.portal.levels import LEVELS, LevelWords, words_for
 from opensop.portal.search import result_page, with_levels
 from opensop.profiles.models import Profile
-from opensop.profiles.published import latest_published_profiles, published_profiles
+from opensop.profiles.published import (
+    latest_public_id,
+    latest_published_profiles,
+    public_profiles_of,
+    published_profiles,
+)
 from opensop.profiles.registry import format_of
 from opensop.profiles.views import ChangesSince
 
@@ -74,26 +81,35 @@ UNREAD = ("answers", "summary__expertise", "search_entry__text", "search_entry__
 
 
 def _latest_of(code: str) -> Profile:
-    profile = (
-        latest_published_profiles()
-        .select_related("summary", "search_entry")
-        .defer(*UNREAD)
-        .filter(school__brin=code[:4].upper(), school__location=code[4:])
-        .first()
-    )
-    if profile is None:
+    """In two narrow queries: as one, PostgreSQL spent ten times longer planning its seven
+    joins than running it."""
+    return _profile(_latest_id(code))
+
+
+def _latest_id(code: str) -> int:
+    pk = latest_public_id(code[:4].upper(), code[4:])
+    if pk is None:
         raise Http404("Deze school heeft geen gepubliceerd profiel.")
-    return profile
+    return pk
+
+
+def _profile(pk: int) -> Profile:
+    return (
+        Profile.objects.select_related(
+            "school", "school__swv", "school__board", "summary", "search_entry"
+        )
+        .defer(*UNREAD)
+        .get(pk=pk)
+    )
 
 
 @require_safe
 def school(request: HttpRequest, code: str) -> HttpResponse:
     profile = _latest_of(code)
     older = list(
-        published_profiles()
+        public_profiles_of(profile.school)
         .select_related("summary")
         .defer(*UNREAD[:2])
-        .filter(school_id=profile.school_id)
         .exclude(pk=profile.pk)
         .order_by("-school_year", "-edition")
     )
@@ -104,7 +120,7 @@ def school(request: HttpRequest, code: str) -> HttpResponse:
         "needs": with_levels([profile], ALL_NEEDS)[0].needs,
         "older": older,
         "changes": _changes_since_last_year(profile, older),
-        "document": _cached(f"portal-embedded-{profile.pk}-{profile.revision}", profile),
+        "document": _cached(f"portal-embedded-{profile.pk}-{profile.revision}", lambda: profile),
     }
     return render(request, "portal/school.html", context)
 
@@ -123,11 +139,13 @@ def _changes_since_last_year(profile: Profile, older: list[Profile]) -> ChangesS
     return ChangesSince(previous.school_year, compare_facts(before, after, definitions))
 
 
-def _cached(key: str, profile: Profile, *, whole_page: bool = False) -> str:
+def _cached(key: str, load: Callable[[], Profile], *, whole_page: bool = False) -> str:
     """The profile's HTML document (a whole page, or the part inside the school page), kept
-    in the cache: a published profile never changes, and the key has its revision."""
+    in the cache: a published profile never changes, and the key has its revision. The
+    profile is only loaded (`load`) to render it."""
     html: str | None = cache.get(key)
     if html is None:
+        profile = load()
         html = document_html(profile, Kind.FULL) if whole_page else embedded_html(profile)
         cache.set(key, html, DOCUMENT_CACHE_SECONDS)
     return html
@@ -137,12 +155,19 @@ def _cached(key: str, profile: Profile, *, whole_page: bool = False) -> str:
 def school_document(request: HttpRequest, code: str, pk: int | None = None) -> HttpResponse:
     """The accessible HTML document of the school's newest published profile, or of an
     older published version of the same school."""
-    latest = _latest_of(code)
-    profile = latest
-    if pk is not None and pk != latest.pk:
-        profile = get_object_or_404(published_profiles(), pk=pk, school_id=latest.school_id)
-    key = f"portal-document-{profile.pk}-{profile.revision}"
-    return HttpResponse(_cached(key, profile, whole_page=True))
+    latest = _latest_id(code)
+    if pk is None or pk == latest:
+        pk = latest
+        revision = Profile.objects.values_list("revision", flat=True).get(pk=pk)
+    else:  # an older version: public, and of the same school
+        school = {"school__brin": code[:4].upper(), "school__location": code[4:]}
+        older = published_profiles().filter(pk=pk, **school).values_list("revision", flat=True)
+        found: int | None = older.first()
+        if found is None:
+            raise Http404("Deze versie van het profiel is niet openbaar.")
+        revision = found
+    key = f"portal-document-{pk}-{revision}"
+    return HttpResponse(_cached(key, partial(_profile, pk), whole_page=True))
 
 
 @dataclass(frozen=True)
