@@ -34,6 +34,7 @@ import django  # noqa: E402
 django.setup()
 
 from django.contrib.auth.models import User  # noqa: E402
+from django.core.cache import cache  # noqa: E402
 from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.db.models import Count  # noqa: E402
@@ -73,17 +74,25 @@ def admin_client() -> Client:
     return client
 
 
-def measure(client: Client, url: str, runs: int) -> tuple[float, float, float, int, int]:
+def measure(
+    client: Client, url: str, runs: int, cold: bool = False
+) -> tuple[float, float, float, int, int]:
     """Median wall time, slowest wall time, median CPU time of this process (on SQLite the
-    database's work too; a busy machine inflates wall time more than CPU time), queries, size."""
+    database's work too; a busy machine inflates wall time more than CPU time), queries, size.
+    `cold`: Django's cache emptied before every request, so each is a first request (a miss
+    of what the pages keep per stamp of writes)."""
     for _ in range(3):
         assert client.get(url).status_code == 200, url
     times, cpu = [], []
     for _ in range(runs):
+        if cold:
+            cache.clear()
         started, started_cpu = time.perf_counter(), time.process_time()
         response = client.get(url)
         times.append((time.perf_counter() - started) * 1000)
         cpu.append((time.process_time() - started_cpu) * 1000)
+    if cold:
+        cache.clear()
     with CaptureQueriesContext(connection) as queries:
         client.get(url)
     median_cpu = statistics.median(cpu)
@@ -101,6 +110,11 @@ def main() -> None:
         "--profile",
         metavar="TEXT",
         help="only profile (pyinstrument) the URLs whose label holds TEXT, e.g. 'changed'",
+    )
+    parser.add_argument(
+        "--cold",
+        action="store_true",
+        help="empty Django's cache before every request: first requests, nothing kept",
     )
     args = parser.parse_args()
     prepare(args.schools, args.swvs, args.years)
@@ -134,10 +148,13 @@ def main() -> None:
         profile([(label, url) for label, url in urls if args.profile in label], client)
         return
     load = os.getloadavg()[0]
-    print(f"Database: {connection.vendor}; {args.runs} runs per URL; load average {load:.1f}")
+    kept = "cache emptied before each request" if args.cold else "warm cache"
+    print(
+        f"Database: {connection.vendor}; {args.runs} runs per URL; {kept}; load average {load:.1f}"
+    )
     print(f"{'what':<52} {'median':>9} {'slowest':>9} {'cpu':>9} {'queries':>7} {'kB':>5}")
     for label, url in urls:
-        median, slowest, cpu, queries, size = measure(client, url, args.runs)
+        median, slowest, cpu, queries, size = measure(client, url, args.runs, args.cold)
         times = f"{median:7.1f}ms {slowest:7.1f}ms {cpu:7.1f}ms"
         print(f"{label:<52} {times} {queries:7d} {size // 1000:5d}")
 

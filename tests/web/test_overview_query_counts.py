@@ -69,14 +69,15 @@ def test_twenty_schools_cost_as_many_queries_as_two(region: Region, persona: str
 
 
 def test_a_second_page_reads_the_regions_profiles_from_the_cache(region: Region) -> None:
-    """Status and norms read the same profiles: the second page reads only the stamp."""
+    """Status and norms read the same profiles and school years: the second page reads
+    only the stamp of writes instead (the latest profiles, last adoptions and years kept)."""
     client = signed_in(region, "swv_staff")
     base = f"/swv/{region.school.swv_id}/overzicht/"
     _add_schools(region, 5, 0)
     status = _queries(client, base)
     with CaptureQueriesContext(connection) as queries:
         assert client.get(base + "normen/").status_code == 200
-    assert len(queries) == _queries(client, base + "normen/") - 2
+    assert len(queries) == _queries(client, base + "normen/") - 3
     assert status == _queries(client, base)
 
 

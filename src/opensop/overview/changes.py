@@ -44,14 +44,20 @@ def _stored(region: Region) -> dict[int, Stored]:
 def _earlier_years(region: Region) -> dict[int, str]:
     """For schools without a profile this year: the year of their latest earlier one."""
     missing = [row.school.pk for row in region.rows if row.profile is None]
-    rows = (
-        Profile.objects.filter(school_id__in=missing, school_year__lt=region.filters.year)
-        .values("school_id")
-        .annotate(year=Max("school_year"))
-        .order_by()
-        .values_list("school_id", "year")
-    )
-    return dict(rows)
+    year = region.filters.year
+
+    def read() -> dict[int, str]:
+        rows = (
+            Profile.objects.filter(school_id__in=missing, school_year__lt=year)
+            .values("school_id")
+            .annotate(year=Max("school_year"))
+            .order_by()
+            .values_list("school_id", "year")
+        )
+        return dict(rows)
+
+    # Kept like the stored changes: only a profile written changes the earlier years.
+    return kept(("earlier", region.swv.pk, year, tuple(missing)), region.stamp, read)
 
 
 def _key(kind: Kind, better: bool) -> str:

@@ -151,10 +151,15 @@ def current_school_year(today: datetime.date) -> str:
     return f"{start}-{start + 1}"
 
 
-def school_years(swv: Swv) -> list[str]:
-    """The school years with a profile in `swv`, newest first."""
-    years = Profile.objects.filter(school__swv=swv).values_list("school_year", flat=True)
-    return sorted(set(years.order_by().distinct()), reverse=True)
+def school_years(swv: Swv, stamp: str | None = None) -> list[str]:
+    """The school years with a profile in `swv`, newest first; kept in the cache under
+    `stamp` (`region_writes()`) when given: the years change only with a profile written."""
+
+    def read() -> list[str]:
+        years = Profile.objects.filter(school__swv=swv).values_list("school_year", flat=True)
+        return sorted(set(years.order_by().distinct()), reverse=True)
+
+    return read() if stamp is None else kept(("years", swv.pk), stamp, read)
 
 
 def schools_of(swv: Swv) -> list[SchoolFacts]:
@@ -176,14 +181,16 @@ def load_region(
     today: datetime.date,
     *,
     with_summaries: bool = True,
+    stamp: str | None = None,
 ) -> Region:
     """The rows of `schools` the filters keep, with their profiles: from the cache while
     no profile, summary or school has been written since, else two queries (and one for
     the regimes' words when a page names a state). A page that shows no norms, needs or
-    completeness asks `with_summaries=False`: decoding them was a fifth of its time."""
+    completeness asks `with_summaries=False`: decoding them was a fifth of its time.
+    `stamp`: `region_writes()` if the caller has read it already (before `school_years`)."""
     shown = [s for s in schools if filters.keeps(s)]
     book = TermsBook([swv.pk])
-    stamp = region_writes()
+    stamp = region_writes() if stamp is None else stamp
     read = _read_profiles(swv, filters.year, with_summaries, stamp)
     latest = {row[1]: _facts(row, swv, book) for row in read.latest}
     rows = [SchoolRow(s, latest.get(s.pk), read.adopted.get(s.pk)) for s in shown]
@@ -191,8 +198,9 @@ def load_region(
 
 
 # What the region's pages read of its profiles changes only with a write to a profile, a
-# summary or a school (one moving in or out), all stamped: the cache key has the latest of
-# each. The time limit bounds what no stamp records (`rebuild_changes` run by a command).
+# summary or a school (one moving in or out), all stamped (stored changes too): the cache
+# key has the latest of each. The time limit bounds what no stamp records: a write
+# committed after a later one was already read, or a queryset update that skips auto_now.
 CACHE_SECONDS = 5 * 60
 
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db import models, transaction
+from django.utils import timezone
 
 from opensop.formats.changes import Facts, compare, previous_profiles, tally
 from opensop.formats.definition import FormatDefinition
@@ -95,7 +96,8 @@ def refresh_changes(
     later = [side.year for side in profiles if side.year > year]
     years = {year, min(later)} if later else {year}
     for pk, fields in changes_of(profiles, lambda side: side.year in years).items():
-        summary_model._default_manager.filter(pk=pk).update(**fields)
+        # Stamped (an update skips auto_now): the overview's cache is keyed on the latest.
+        summary_model._default_manager.filter(pk=pk).update(**fields, updated_at=timezone.now())
 
 
 SCHOOLS_PER_BATCH = 200
@@ -116,8 +118,11 @@ def rebuild_changes(
     for start in range(0, len(schools), SCHOOLS_PER_BATCH):
         batch = schools[start : start + SCHOOLS_PER_BATCH]
         found = changes_of(sides(profiles.filter(school_id__in=batch)))
-        rows = [summary_model(pk=pk, **fields) for pk, fields in found.items()]
+        now = timezone.now()  # stamped like every write of a summary (see refresh_changes)
+        rows = [summary_model(pk=pk, updated_at=now, **fields) for pk, fields in found.items()]
         with transaction.atomic():
-            summary_model._default_manager.bulk_update(rows, FIELDS, batch_size=500)
+            summary_model._default_manager.bulk_update(
+                rows, [*FIELDS, "updated_at"], batch_size=500
+            )
         count += len(rows)
     return count

@@ -28,6 +28,7 @@ from opensop.overview.national import national_report, national_years
 from opensop.overview.region import (
     current_school_year,
     load_region,
+    region_writes,
     school_years,
     schools_of,
 )
@@ -64,12 +65,14 @@ def _filter_form(swv: Swv, data: QueryDict) -> OverviewFilter:
 def _select(request: HttpRequest, pk: int, view: str) -> Selection:
     swv = access.swv_for(request.user, pk, "read_overview")
     today = timezone.localdate()
-    years = school_years(swv) or [current_school_year(today)]
+    stamp = region_writes()  # first: the school years are kept under it too
+    years = school_years(swv, stamp) or [current_school_year(today)]
     schools = schools_of(swv)
     query = {k: request.GET[k] for k in FILTER_KEYS if k in request.GET}
     form = OverviewFilter(years, schools, query or None)
+    summaries = view not in NO_SUMMARIES
     region = load_region(
-        swv, schools, form.filters(), years, today, with_summaries=view not in NO_SUMMARIES
+        swv, schools, form.filters(), years, today, with_summaries=summaries, stamp=stamp
     )
     readable = access.states_readable_in_overview(request.user, swv)
     for row in region.rows:
