@@ -5,11 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from opensop.organisations.models import Swv
 from opensop.profiles.models import Profile
 from opensop.workflow import services
 from tests.api.conftest import Keys, Region, api_get
-from tests.web.conftest import signed_in
+from tests.web.conftest import signed_in, zuid_kennemerland
 from tests.web.test_workflow_steps import bring_to
 
 UNPUBLISHED = ["concept", "advice", "advice_recorded", "adopted"]
@@ -67,13 +66,7 @@ def test_a_school_that_moved_shows_no_profile_of_its_old_swv(
     region: Region, concept: Profile
 ) -> None:
     published = bring_to("published", concept, region)
-    region.school.swv = Swv.objects.create(
-        code="VO 27-05",
-        name="Zuid-Kennemerland",
-        sector="VO",
-        format_id="zuid-kennemerland-vo",
-        format_version=1,
-    )
+    region.school.swv = zuid_kennemerland()
     region.school.save()
     listed, public = _seen(None)
     assert listed == set()
@@ -98,13 +91,7 @@ def test_the_public_lists_follow_a_publication_and_a_move_at_once(
     published = services.publish(adopted, region.user("board"))  # type: ignore[arg-type]
     assert _seen(None)[0] == {published.pk}
     assert api_get("/api/v1/profielen/", None, laatste="true").json()["count"] == 1
-    region.school.swv = Swv.objects.create(
-        code="VO 27-05",
-        name="Zuid-Kennemerland",
-        sector="VO",
-        format_id="zuid-kennemerland-vo",
-        format_version=1,
-    )
+    region.school.swv = zuid_kennemerland()
     region.school.save()
     assert _seen(None)[0] == set()
     assert api_get("/api/v1/profielen/", None, laatste="true").json()["count"] == 0

@@ -11,6 +11,7 @@ from opensop.organisations.models import Board, School, Swv
 from opensop.overview.models import ProfileSummary
 from opensop.profiles.models import Profile
 from tests.api.conftest import Region, api_get
+from tests.web.conftest import zuid_kennemerland
 
 
 def test_a_school_by_brin_and_location_with_its_published_levels(
@@ -64,13 +65,7 @@ def _school(region: Region, brin: str, swv: Swv, municipality: str) -> School:
 def test_filters_and_a_stable_order(region: Region, published: Profile) -> None:
     region.school.municipality = "Heerlen"
     region.school.save()
-    secondary = Swv.objects.create(
-        code="VO 27-05",
-        name="Zuid-Kennemerland",
-        sector="VO",
-        format_id="zuid-kennemerland-vo",
-        format_version=1,
-    )
+    secondary = zuid_kennemerland()
     _school(region, "11AA", secondary, "Haarlem")
     _school(region, "10AA", region.school.swv, "Heerlen")
 

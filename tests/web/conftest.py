@@ -135,17 +135,22 @@ def colleague(region: Region) -> User:
     return user
 
 
-@pytest.fixture
-def secondary_concept(region: Region) -> Profile:
-    """An empty concept of a secondary school in Zuid-Kennemerland (the seed-002 format),
-    whose editor is the region's editor too."""
-    swv = Swv.objects.create(
+def zuid_kennemerland() -> Swv:
+    """A secondary SWV with the seed-002 format: another region, another format."""
+    return Swv.objects.create(
         code="VO 27-05",
         name="Zuid-Kennemerland",
         sector="VO",
         format_id="zuid-kennemerland-vo",
         format_version=1,
     )
+
+
+@pytest.fixture
+def secondary_concept(region: Region) -> Profile:
+    """An empty concept of a secondary school in Zuid-Kennemerland (the seed-002 format),
+    whose editor is the region's editor too."""
+    swv = zuid_kennemerland()
     board = Board.objects.create(name="Stichting C")
     school = School.objects.create(brin="99ZK", name="Het Lyceum", board=board, swv=swv)
     editor = region.user("editor")

@@ -14,10 +14,10 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
-from opensop.organisations.models import Board, School, Swv
+from opensop.organisations.models import Board, School
 from opensop.portal.services import rebuild_index
 from opensop.profiles.models import Profile, State
-from tests.web.conftest import Region
+from tests.web.conftest import Region, zuid_kennemerland
 from tests.web.overview_data import profile
 from tests.web.test_workflow_steps import bring_to
 
@@ -73,13 +73,7 @@ def public_world(region: Region, concept: Profile) -> PublicWorld:
         brin="88HM", name="Verhuisdeschool", board=board, swv=swv, municipality="Heerlen"
     )
     moved_profile = profile(moved, "voldoet", State.PUBLISHED, adopted_on=datetime.date(2025, 1, 1))
-    secondary = Swv.objects.create(
-        code="VO 27-05",
-        name="Zuid-Kennemerland",
-        sector="VO",
-        format_id="zuid-kennemerland-vo",
-        format_version=1,
-    )
+    secondary = zuid_kennemerland()
     moved.swv = secondary
     moved.save()
     hidden["Verhuisdeschool"] = moved

@@ -19,7 +19,7 @@ from opensop.documents.models import Kind
 from opensop.documents.services import document_html
 from opensop.organisations.models import Board, School, Swv
 from opensop.profiles.models import Profile, State
-from tests.web.conftest import Region, signed_in
+from tests.web.conftest import Region, signed_in, zuid_kennemerland
 from tests.web.overview_data import profile as made_profile
 
 DATA = Path(__file__).resolve().parents[2] / "src" / "opensop" / "basisondersteuning" / "data"
@@ -29,13 +29,7 @@ NEW_SAFETY = "De school heeft een anti-pestcoördinator die elke klas kent."
 
 @pytest.fixture
 def kennemerland(region: Region) -> Swv:
-    return Swv.objects.create(
-        code="VO 27-05",
-        name="Zuid-Kennemerland",
-        sector="VO",
-        format_id="zuid-kennemerland-vo",
-        format_version=1,
-    )
+    return zuid_kennemerland()
 
 
 def _school(swv: Swv, brin: str) -> School:

@@ -6,22 +6,15 @@ from __future__ import annotations
 
 from django.test import Client
 
-from opensop.organisations.models import Swv
 from opensop.profiles.models import Profile
-from tests.web.conftest import Region, signed_in
+from tests.web.conftest import Region, signed_in, zuid_kennemerland
 from tests.web.test_workflow_steps import bring_to
 
 PAGES = ["/profielen/{pk}/document/profiel/", "/profielen/{pk}/document/samenvatting/"]
 
 
 def _move_to_secondary(region: Region) -> None:
-    region.school.swv = Swv.objects.create(
-        code="VO 27-05",
-        name="Zuid-Kennemerland",
-        sector="VO",
-        format_id="zuid-kennemerland-vo",
-        format_version=1,
-    )
+    region.school.swv = zuid_kennemerland()
     region.school.save()
 
 

@@ -15,7 +15,7 @@ from opensop.portal.models import LatestPublished
 from opensop.profiles.models import Profile, State
 from opensop.profiles.published import latest_published_profiles
 from opensop.workflow import services
-from tests.web.conftest import Region
+from tests.web.conftest import Region, zuid_kennemerland
 from tests.web.overview_data import profile
 from tests.web.test_workflow_steps import bring_to
 
@@ -47,13 +47,7 @@ def test_a_newer_year_takes_over_and_a_late_older_one_does_not(
 def test_a_school_that_moves_back_shows_its_profile_again(region: Region, concept: Profile) -> None:
     published = bring_to("published", concept, region)
     home = region.school.swv
-    region.school.swv = Swv.objects.create(
-        code="VO 27-05",
-        name="Zuid-Kennemerland",
-        sector="VO",
-        format_id="zuid-kennemerland-vo",
-        format_version=1,
-    )
+    region.school.swv = zuid_kennemerland()
     region.school.save()
     assert Client().get("/scholen/99XA00/").status_code == 404
     region.school.swv = home

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from opensop.organisations.models import Swv
 from opensop.portal.index import public_index
 from opensop.profiles.models import Profile
 from opensop.profiles.published import (
@@ -11,7 +10,7 @@ from opensop.profiles.published import (
     published_profiles,
 )
 from opensop.workflow import services
-from tests.web.conftest import Region
+from tests.web.conftest import Region, zuid_kennemerland
 from tests.web.portal_world import public_world
 from tests.web.test_workflow_steps import bring_to
 
@@ -37,13 +36,7 @@ def test_a_school_that_left_the_swv_takes_no_profile_along(
     region: Region, concept: Profile
 ) -> None:
     bring_to("published", concept, region)
-    secondary = Swv.objects.create(
-        code="VO 27-05",
-        name="Zuid-Kennemerland",
-        sector="VO",
-        format_id="zuid-kennemerland-vo",
-        format_version=1,
-    )
+    secondary = zuid_kennemerland()
     region.school.swv = secondary
     region.school.save()
     assert list(published_profiles()) == []
