@@ -14,21 +14,14 @@ import pytest
 from django.core.management import call_command
 from playwright.sync_api import Browser, expect
 
-from opensop.profiles.models import Profile
 from tests.browser.test_overview_pages_are_accessible import _context
 from tests.browser.test_profile_from_concept_to_published import assert_accessible, browser
+from tests.browser.test_public_pages_are_accessible import PHONE, world
 from tests.web.conftest import Region
-from tests.web.portal_world import PublicWorld, public_world
+from tests.web.portal_world import PublicWorld
 
-__all__ = ["browser"]
+__all__ = ["browser", "world"]  # fixtures
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-PHONE = {"width": 375, "height": 740}
-
-
-@pytest.fixture
-def world(region: Region, concept: Profile) -> PublicWorld:
-    return public_world(region, concept)
 
 
 def test_the_open_data_page_is_accessible(
