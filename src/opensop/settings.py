@@ -279,3 +279,39 @@ CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
 CORS_ALLOW_HEADERS = ["accept", "accept-language", "content-type"]
 # Open data (api/open_data.py): where `export_open_data` puts the files in the default storage.
 OPENSOP_OPEN_DATA_PREFIX = "open-data"
+
+# ------------------------------------------------------------------ logs (opensop/logs.py)
+# Every error with its traceback and every security event as one JSON line on stderr
+# (docs/operations.md). ADMINS, when set ("Naam <adres>,..."), also get each 500 by e-mail.
+ADMINS = [
+    (admin.split("<")[0].strip(), admin.split("<")[-1].rstrip(">").strip())
+    for admin in env("DJANGO_ADMINS").split(",")
+    if admin.strip()
+]
+OPENSOP_LOG_LEVEL = env("OPENSOP_LOG_LEVEL", "INFO")
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {"json": {"()": "opensop.logs.JsonFormatter"}},
+    "handlers": {
+        "stderr": {"class": "logging.StreamHandler", "formatter": "json"},
+        "mail_admins": {
+            "class": "django.utils.log.AdminEmailHandler",
+            "level": "ERROR",
+            "filters": ["require_debug_false"],
+        },
+    },
+    "filters": {"require_debug_false": {"()": "django.utils.log.RequireDebugFalse"}},
+    "root": {"handlers": ["stderr"], "level": "WARNING"},
+    "loggers": {
+        # A 500 is logged here with its traceback (and mailed when ADMINS is set).
+        "django.request": {
+            "handlers": ["stderr", "mail_admins"],
+            "level": "ERROR",
+            "propagate": False,
+        },
+        "django.security": {"handlers": ["stderr"], "level": "INFO", "propagate": False},
+        "opensop": {"handlers": ["stderr"], "level": OPENSOP_LOG_LEVEL, "propagate": False},
+        "axes": {"handlers": ["stderr"], "level": "WARNING", "propagate": False},
+    },
+}
