@@ -9,7 +9,7 @@ DEV_ENV := DJANGO_DEBUG=1
 # The suite's second database; CI's machine runs PostgreSQL here with trust auth.
 TEST_POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/test
 
-.PHONY: run test install install-test system-packages browser lint typecheck migrations-check pytest pytest-sqlite pytest-postgres clean
+.PHONY: run test install install-test system-packages browser lint typecheck migrations-check package-check pytest pytest-sqlite pytest-postgres clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -48,6 +48,21 @@ run: install
 lint: install-test
 	$(BIN)/ruff check src tests manage.py
 	$(BIN)/ruff format --check src tests manage.py
+	$(BIN)/lint-imports --no-cache
+
+# The package as others would install it: build the wheel, install it into a clean virtual
+# environment with only its declared dependencies, and run the format tool, Django's checks
+# and every migration on SQLite from it (outside the source tree, so nothing is borrowed).
+PACKAGE_CHECK_DIR := var/package-check
+package-check: $(BIN)/python
+	rm -rf $(PACKAGE_CHECK_DIR) && mkdir -p $(PACKAGE_CHECK_DIR)
+	$(BIN)/pip wheel --quiet --no-deps --wheel-dir $(PACKAGE_CHECK_DIR)/dist .
+	$(PYTHON) -m venv $(PACKAGE_CHECK_DIR)/venv
+	$(PACKAGE_CHECK_DIR)/venv/bin/pip install --quiet $(PACKAGE_CHECK_DIR)/dist/opensop-*.whl
+	cd $(PACKAGE_CHECK_DIR) && venv/bin/opensop format list
+	cd $(PACKAGE_CHECK_DIR) && DJANGO_SETTINGS_MODULE=opensop.settings DJANGO_SECRET_KEY=package-check \
+		DATABASE_URL=sqlite:///$(CURDIR)/$(PACKAGE_CHECK_DIR)/db.sqlite3 \
+		sh -c 'venv/bin/django-admin check && venv/bin/django-admin migrate --verbosity 0 && venv/bin/django-admin showmigrations --plan | grep -c "\[X\]"'
 
 typecheck: install-test
 	DJANGO_SECRET_KEY=typecheck-only $(BIN)/mypy
@@ -63,7 +78,7 @@ pytest-postgres: install-test
 
 pytest: pytest-sqlite pytest-postgres
 
-test: lint typecheck migrations-check pytest
+test: lint typecheck migrations-check package-check pytest
 
 clean:
 	rm -rf $(VENV) .mypy_cache .ruff_cache .hypothesis opensop.sqlite3 var
