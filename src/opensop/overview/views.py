@@ -19,6 +19,7 @@ from django.utils.text import slugify
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from opensop.accounts import access
+from opensop.cycle.reminders import SchoolChoice, reminders_due, send_reminders
 from opensop.organisations.models import Swv
 from opensop.overview import export, services
 from opensop.overview.changes import changes_report
@@ -164,16 +165,16 @@ def reminders(request: HttpRequest, pk: int) -> HttpResponse:
         raise PermissionDenied
     data = request.POST if request.method == "POST" else request.GET
     filters = _filter_form(swv, data).filters()
-    today = timezone.localdate()
+    choice = SchoolChoice(filters.sector, filters.board_id, filters.municipality)
     if request.method == "POST":
-        sent = services.send_reminders(swv, filters, user, today)
+        sent = send_reminders(swv, filters.year, choice, user)
         schools = "school" if sent == 1 else "scholen"
         messages.success(request, f"Herinnering verstuurd aan {sent} {schools}.")
         return redirect(reverse("overview-status", args=[pk]) + _query(data))
-    due = services.reminders_due(swv, filters, today)
+    due = reminders_due(swv, filters.year, choice)
     return render(
         request,
-        "overview/reminders.html",
+        "cycle/reminders.html",
         {
             "swv": swv,
             "filters": filters,
