@@ -13,9 +13,9 @@ import json
 import os
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import pytest
-from django.utils import timezone
 
 from opensop.api import services as key_services
 from opensop.organisations.models import Swv
@@ -37,7 +37,7 @@ def country(db: None, settings: Any) -> dict[str, Any]:
     published = Profile.objects.filter(state=State.PUBLISHED).order_by(
         "school__brin", "school__location", "school_year", "edition"
     )
-    moment = timezone.make_aware(datetime.datetime(2026, 3, 1, 9, 30, 15, 123456))
+    moment = datetime.datetime(2026, 3, 1, 9, 30, 15, 123456, tzinfo=ZoneInfo("Europe/Amsterdam"))
     for step, profile in enumerate(published):
         # Some published, some (imported) without a date: both shapes are pinned.
         if step % 3:

@@ -8,13 +8,13 @@ Run on its own with `pytest -m browser tests/browser/test_base_support_and_chapt
 
 from __future__ import annotations
 
-import datetime
 from io import StringIO
 from pathlib import Path
 from typing import Any
 
 import pytest
 from django.core.management import call_command
+from django.utils import timezone
 from playwright.sync_api import Browser, expect
 
 from opensop.profiles.models import Profile, State
@@ -69,7 +69,7 @@ def test_keeping_the_base_support_and_reading_the_chapter(
     assert_accessible(page)
 
     Profile.objects.filter(pk=concept.pk).update(
-        state=State.PUBLISHED, adopted_on=datetime.date.today()
+        state=State.PUBLISHED, adopted_on=timezone.localdate()
     )
     page.goto(f"{live_server.url}/profielen/{concept.pk}/schoolgids/")
     expect(page.get_by_role("heading", name="Hulp en advies voor ouders")).to_be_visible()

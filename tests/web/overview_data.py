@@ -15,6 +15,7 @@ import datetime
 from dataclasses import dataclass
 from typing import Any
 
+from django.utils import timezone
 from lxml import html
 
 from opensop.demo.data import example_answers
@@ -61,7 +62,7 @@ def hand_checked_region(region: Region) -> HandChecked:
     lyceum = School.objects.create(
         brin="99XE", name="Het Lyceum", board=board_d, swv=swv, municipality="Brunssum"
     )
-    today = datetime.date.today()
+    today = timezone.localdate()
     published = profile(
         heerlen, "voldoet", State.PUBLISHED, adopted_on=today - datetime.timedelta(days=30)
     )

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from django.db import transaction
 from django.db.models import Max
+from django.utils import timezone
 
 from opensop.accounts import access
 from opensop.accounts.access import AnyUser
@@ -119,7 +120,7 @@ def reference_date(profile: Profile) -> datetime.date:
     first_year = int(profile.school_year[:4])
     start = datetime.date(first_year, *YEAR_START)
     end = datetime.date(first_year + 1, *YEAR_START) - datetime.timedelta(days=1)
-    return min(max(datetime.date.today(), start), end)
+    return min(max(timezone.localdate(), start), end)
 
 
 def version_on(swv: Swv, on: datetime.date) -> BaseSupportVersion | None:

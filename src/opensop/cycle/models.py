@@ -58,6 +58,9 @@ class DeadlineReminder(models.Model):
             )
         ]
 
+    def __str__(self) -> str:
+        return f"Herinnering aan school {self.school_id}, {self.days_before} dagen vooraf"
+
 
 class DuoValue(models.Model):
     """An answer the school took over (confirmed or corrected) from a DUO open-data file:
@@ -83,6 +86,9 @@ class DuoValue(models.Model):
         verbose_name_plural = "waarden uit DUO"
         ordering = ["profile", "item_key", "-taken_at"]
 
+    def __str__(self) -> str:
+        return f"{self.item_key} uit {self.source_file} (profiel {self.profile_id})"
+
 
 class DuoProposal(models.Model):
     """Values the SWV read from one DUO file for a school's concept: waiting until the school
@@ -104,3 +110,6 @@ class DuoProposal(models.Model):
         verbose_name = "voorstel uit DUO van het samenwerkingsverband"
         verbose_name_plural = "voorstellen uit DUO van het samenwerkingsverband"
         ordering = ["profile", "-proposed_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"Voorstel uit {self.source_file} (profiel {self.profile_id})"

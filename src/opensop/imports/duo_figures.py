@@ -12,6 +12,7 @@ as `<5`: such a value is not proposed, and the message says so.
 from __future__ import annotations
 
 import datetime
+import time
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -194,7 +195,7 @@ DATE_FORMATS = ("%Y%m%d", "%Y-%m-%d", "%d-%m-%Y")  # DUO's files differ per year
 def _date(text: str, line: int, column: str, reading: DuoReading) -> datetime.date | None:
     for pattern in DATE_FORMATS:
         try:
-            return datetime.datetime.strptime(text.strip(), pattern).date()
+            return datetime.date(*time.strptime(text.strip(), pattern)[:3])
         except ValueError:
             continue
     reading.problems.append(

@@ -108,3 +108,6 @@ class Revision(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["profile", "number"], name="unique_revision_number")
         ]
+
+    def __str__(self) -> str:
+        return f"Revisie {self.number} van profiel {self.profile_id}"

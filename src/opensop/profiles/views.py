@@ -84,7 +84,7 @@ def profile_detail(request: HttpRequest, pk: int) -> HttpResponse:
             if access.may_read_history(request.user, profile)
             else [],
             "history": history,
-            "today": datetime.date.today().isoformat(),
+            "today": timezone.localdate().isoformat(),
             "can_edit": access.may_edit(request.user, profile),
             "in_force": in_force,
             "base_support_news": unread_version(profile.school)

@@ -27,6 +27,9 @@ class StateChange(models.Model):
         verbose_name_plural = "statuswijzigingen"
         ordering = ["profile", "-at"]
 
+    def __str__(self) -> str:
+        return f"Profiel {self.profile_id}: {self.from_state} → {self.to_state}"
+
 
 class Outcome(models.TextChoices):
     POSITIVE_ADVICE = "positief_advies", "positief advies"

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.utils import timezone
 
 from opensop.basisondersteuning import services
 from opensop.basisondersteuning.text import BaseSupportError, read_yaml
@@ -38,7 +39,7 @@ class Command(BaseCommand):
             raise CommandError(f"{path}: het bestand is geen UTF-8-tekst.") from exc
         except BaseSupportError as exc:
             raise CommandError(str(exc)) from exc
-        valid_from = options["valid_from"] or text.valid_from or datetime.date.today()
+        valid_from = options["valid_from"] or text.valid_from or timezone.localdate()
         version = services.publish_text(swv, None, text, valid_from)
         self.stdout.write(
             f"{swv.code}: versie {version.number} van “{version.title}” "
