@@ -4,7 +4,7 @@ national data set, on SQLite or PostgreSQL (whichever DATABASE_URL names).
     DATABASE_URL=sqlite:////tmp/h_api_bench.sqlite3 python bench/api.py
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/h_api_bench python bench/api.py
 
-The first run migrates and fills the database (`generate_national_dataset`: 7,500 schools in
+The first run migrates and fills the database (`bench/national_dataset.py`: 7,500 schools in
 150 SWVs over four school years); later runs reuse it. Then, per scenario, it starts gunicorn
 on 127.0.0.1 (loopback only), warms it up, and runs `wrk` (Debian package) with --clients
 connections for --seconds (bounded), each request a random page of 100 rows. It reports:
@@ -94,20 +94,26 @@ def manage(*args: str) -> str:
 def prepare(schools: int, swvs: int, years: int) -> None:
     manage("migrate", "--verbosity", "0")
     script = (
-        "from opensop.organisations.models import Swv; from opensop.overview.synthetic import "
-        "CODE_PREFIX; print(Swv.objects.filter(code__startswith=CODE_PREFIX).exists())"
+        "from opensop.organisations.models import Swv; "
+        "print(Swv.objects.filter(code__startswith='SYN').exists())"
     )
     if manage("shell", "-c", script).split()[-1] != "True":
         print(f"Generating {schools} schools in {swvs} SWVs over {years} school years…", flush=True)
         started = time.perf_counter()
-        print(
-            manage(
-                "generate_national_dataset",
+        made = subprocess.run(
+            [
+                PYTHON,
+                str(ROOT / "bench" / "national_dataset.py"),
                 f"--schools={schools}",
                 f"--swvs={swvs}",
                 f"--years={years}",
-            ).strip()
+            ],
+            env=ENV,
+            check=True,
+            capture_output=True,
+            text=True,
         )
+        print(made.stdout.strip())
         print(f"  ({time.perf_counter() - started:.0f} s)")
         # The bulk load bypasses publication: store the newest public profile per school
         # (and the search's entries) as after any bulk load.

@@ -3,7 +3,7 @@
     DATABASE_URL=sqlite:////tmp/overview_bench.sqlite3 python bench/overview.py
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/overview_bench python bench/overview.py
 
-The database is migrated and filled (generate_national_dataset: 7,500 schools in 150 SWVs,
+The database is migrated and filled (bench/national_dataset.py: 7,500 schools in 150 SWVs,
 four school years) on the first run; later runs reuse it. Each URL is requested through
 Django's test client (every middleware, the session, the two-factor check, the template),
 a few times to warm up and then --runs times; the median and the slowest are printed,
@@ -44,16 +44,14 @@ from django_otp import DEVICE_ID_SESSION_KEY  # noqa: E402
 from django_otp.plugins.otp_totp.models import TOTPDevice  # noqa: E402
 
 from opensop.organisations.models import Swv  # noqa: E402
-from opensop.overview.synthetic import CODE_PREFIX  # noqa: E402
+from national_dataset import CODE_PREFIX, create  # noqa: E402
 
 
 def prepare(schools: int, swvs: int, years: int) -> None:
     call_command("migrate", verbosity=0)
     if not Swv.objects.filter(code__startswith=CODE_PREFIX).exists():
         print(f"Generating {schools} schools in {swvs} SWVs over {years} school years…")
-        call_command(
-            "generate_national_dataset", schools=schools, swvs=swvs, years=years, stdout=sys.stdout
-        )
+        print(create(schools, swvs, years))
 
 
 def admin_client() -> Client:

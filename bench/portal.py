@@ -4,7 +4,7 @@ data set, with 20 concurrent clients (wrk) against a local gunicorn, loopback on
     DATABASE_URL=sqlite:////tmp/portal_bench.sqlite3 python bench/portal.py
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/portal_bench python bench/portal.py
 
-On the first run the database is migrated and filled (generate_national_dataset: 7,500
+On the first run the database is migrated and filled (bench/national_dataset.py: 7,500
 schools in 150 SWVs, four school years; then rebuild_search_index); later runs reuse it.
 Then per page group (search, school page, the school's HTML document) gunicorn serves and
 wrk sends requests from 20 connections for --seconds, to URLs picked at random from a
@@ -77,13 +77,13 @@ def prepare() -> None:
     from django.core.management import call_command
 
     from opensop.organisations.models import Swv
-    from opensop.overview.synthetic import CODE_PREFIX
+    from national_dataset import CODE_PREFIX, create
     from opensop.portal.models import SearchEntry
 
     call_command("migrate", verbosity=0)
     if not Swv.objects.filter(code__startswith=CODE_PREFIX).exists():
         print("Generating 7,500 schools in 150 SWVs over 4 school years…", flush=True)
-        call_command("generate_national_dataset", stdout=sys.stdout)
+        print(create(), flush=True)
     if not SearchEntry.objects.exists():
         started = time.perf_counter()
         call_command("rebuild_search_index", stdout=sys.stdout)

@@ -16,10 +16,10 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
+from bench.national_dataset import generate
 
 from opensop.api import services as key_services
 from opensop.organisations.models import Swv
-from opensop.overview.synthetic import generate
 from opensop.portal.services import rebuild_index
 from opensop.profiles.models import Profile, State
 from tests.api.conftest import api_get

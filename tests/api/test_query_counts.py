@@ -6,13 +6,13 @@ import datetime
 from typing import Any
 
 import pytest
+from bench.national_dataset import generate
 from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from opensop.api import services as key_services
 from opensop.organisations.models import Swv
-from opensop.overview.synthetic import generate
 from tests.api.conftest import api_get
 
 

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import io
-from typing import Any
 
 import pytest
-from django.core.management import CommandError, call_command
+from bench.national_dataset import DatasetError, create
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
@@ -22,9 +21,9 @@ from tests.web.conftest import Region, signed_in
 from tests.web.overview_data import HandChecked, hand_checked_region, row, table
 
 
-def test_a_small_national_data_set(db: None, capsys: Any) -> None:
-    call_command("generate_national_dataset", schools=40, swvs=4, years=2)
-    assert "4 samenwerkingsverbanden, 40 scholen" in capsys.readouterr().out
+def test_a_small_national_data_set(db: None) -> None:
+    made = create(schools=40, swvs=4, years=2)
+    assert "4 samenwerkingsverbanden, 40 scholen" in made
     swvs = Swv.objects.filter(code__startswith="SYN")
     assert sorted(swvs.values_list("sector", flat=True)) == ["PO", "PO", "VO", "VO"]
     assert School.objects.count() == 40
@@ -48,8 +47,8 @@ def test_a_small_national_data_set(db: None, capsys: Any) -> None:
     assert any(changes for *_, changes in generated)
     rebuild_changes(Profile, ProfileSummary)
     assert sorted(ProfileSummary.objects.values_list(*fields)) == generated
-    with pytest.raises(CommandError, match="al een synthetische dataset"):
-        call_command("generate_national_dataset", schools=4, swvs=1, years=1)
+    with pytest.raises(DatasetError, match="al een synthetische dataset"):
+        create(schools=4, swvs=1, years=1)
 
 
 @pytest.fixture

@@ -1,5 +1,11 @@
-"""A synthetic national data set for tests and benchmarks: SWVs, boards, schools and
-several school years of profiles in both built-in formats, with their summaries.
+"""A synthetic national data set for the benchmarks (and a few tests): SWVs, boards, schools
+and several school years of profiles in both built-in formats, with their summaries.
+
+A benchmark tool, not part of the application: run it with the web app's database settings,
+
+    python bench/national_dataset.py [--schools 7500] [--swvs 150] [--years 4] [--seed 7]
+
+or call `create()` from a benchmark or test that has set Django up.
 
 Answers are variants of the example profiles: scores, yes/no answers, offer states and
 grid cells changed at random, and a share of them left half filled in. Checking every
@@ -8,18 +14,29 @@ profile would take minutes, so a pool of variants is checked once and shared.
 
 from __future__ import annotations
 
+import argparse
 import copy
 import datetime
+import os
 import random
+import sys
+import time
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from django.db import transaction
+import django
 
-from opensop.formats.changes import Facts
-from opensop.formats.definition import (
+if __name__ == "__main__":  # run as a script: Django first, then the models
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "opensop.settings")
+    django.setup()
+
+from django.db import transaction  # noqa: E402
+from django.utils import timezone  # noqa: E402
+
+from opensop.formats.changes import Facts  # noqa: E402
+from opensop.formats.definition import (  # noqa: E402
     FormatDefinition,
     OfferChecklistItem,
     OfferState,
@@ -27,16 +44,16 @@ from opensop.formats.definition import (
     YesNoGridItem,
     YesNoItem,
 )
-from opensop.formats.profile import evaluate_answers
-from opensop.formats.source import load_yaml
-from opensop.formats.summary import Summary, summarise
-from opensop.organisations.models import Board, School, Swv
-from opensop.overview.models import ProfileSummary
-from opensop.overview.stored_changes import Side, stored_fields
-from opensop.profiles.models import Profile, State
-from opensop.profiles.registry import registry
+from opensop.formats.profile import evaluate_answers  # noqa: E402
+from opensop.formats.source import load_yaml  # noqa: E402
+from opensop.formats.summary import Summary, summarise  # noqa: E402
+from opensop.organisations.models import Board, School, Swv  # noqa: E402
+from opensop.overview.models import ProfileSummary  # noqa: E402
+from opensop.overview.stored_changes import Side, stored_fields  # noqa: E402
+from opensop.profiles.models import Profile, State  # noqa: E402
+from opensop.profiles.registry import registry  # noqa: E402
 
-EXAMPLES = Path(__file__).resolve().parents[3] / "examples"
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 FORMATS = {"PO": "zuid-limburg-po", "VO": "zuid-kennemerland-vo"}
 CODE_PREFIX = "SYN"
 VARIANTS = 40
@@ -289,3 +306,40 @@ def _profile(
         revision=1,
         adopted_on=adopted,
     )
+
+
+class DatasetError(Exception):
+    """A data set that cannot be made: one is there already, or the sizes make no sense."""
+
+
+def create(schools: int = 7500, swvs: int = 150, years: int = 4, seed: int = 7) -> str:
+    """Make the data set in the configured database; returns what was made, in Dutch."""
+    if Swv.objects.filter(code__startswith=CODE_PREFIX).exists():
+        raise DatasetError("Er staat al een synthetische dataset in deze database.")
+    if swvs < 1 or schools < swvs or years < 1:
+        raise DatasetError("Kies minstens 1 SWV, 1 schooljaar en minstens 1 school per SWV.")
+    started = time.perf_counter()
+    counts = generate(schools, swvs, years, timezone.localdate(), seed)
+    return (
+        f"{counts.swvs} samenwerkingsverbanden, {counts.schools} scholen en "
+        f"{counts.profiles} profielen gemaakt in {time.perf_counter() - started:.1f} s."
+    )
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--schools", type=int, default=7500, help="aantal scholen")
+    parser.add_argument("--swvs", type=int, default=150, help="aantal samenwerkingsverbanden")
+    parser.add_argument("--years", type=int, default=4, help="aantal schooljaren")
+    parser.add_argument("--seed", type=int, default=7, help="startwaarde van het toeval")
+    options = parser.parse_args()
+    try:
+        print(create(options.schools, options.swvs, options.years, options.seed))
+    except DatasetError as error:
+        print(error, file=sys.stderr)
+        return 2
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
