@@ -1,4 +1,4 @@
-"""The newest public profile per school is stored (portal.models.LatestPublished) and kept in
+"""The newest public profile per school is stored (profiles.models.LatestPublished) and kept in
 step: a newer publication supersedes it, a late one of an older year does not, and a school
 that moves (or an SWV that changes format) shows what the definition says without a rewrite."""
 
@@ -6,13 +6,13 @@ from __future__ import annotations
 
 import importlib
 
-from django.apps import apps
 from django.core.management import call_command
+from django.db import connection
+from django.db.migrations.loader import MigrationLoader
 from django.test import Client
 
 from opensop.organisations.models import Swv
-from opensop.portal.models import LatestPublished
-from opensop.profiles.models import Profile, State
+from opensop.profiles.models import LatestPublished, Profile, State
 from opensop.profiles.published import latest_published_profiles
 from opensop.workflow import services
 from tests.web.conftest import Region, zuid_kennemerland
@@ -90,5 +90,7 @@ def test_the_migration_fills_it_for_profiles_published_before_it(
     newest = bring_to("published", _year(region, "2026-2027"), region)
     LatestPublished.objects.all().delete()
     migration = importlib.import_module("opensop.portal.migrations.0004_latest_published")
-    migration.fill(apps, None)
+    # The models as the migrations had them then (the table was the portal app's).
+    then = MigrationLoader(connection).project_state(("portal", "0005_latest_published_stored_at"))
+    migration.fill(then.apps, None)
     assert list(latest_published_profiles()) == [newest]

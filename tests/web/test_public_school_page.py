@@ -10,8 +10,8 @@ import pytest
 from django.test import Client
 
 from opensop.cycle.models import Regime, RegimeYear
-from opensop.portal.services import refresh_latest_published
 from opensop.profiles.models import Profile, State
+from opensop.profiles.published import refresh_latest_published
 from tests.web.conftest import Region
 from tests.web.overview_data import YEAR, profile, row, table
 from tests.web.portal_world import PublicWorld, public_world

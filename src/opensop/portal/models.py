@@ -10,7 +10,6 @@ from __future__ import annotations
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 
-from opensop.organisations.models import School
 from opensop.profiles.models import Profile
 
 
@@ -56,40 +55,3 @@ class OfferedNeed(models.Model):
 
     def __str__(self) -> str:
         return f"{self.need} in profiel {self.profile_id}"
-
-
-class LatestPublished(models.Model):
-    """Per school and format, the school's newest published profile in that format (latest
-    school year, then latest edition): stored when a profile is published, so "the newest
-    public profile of every school" is a join, not a search through every school's profiles.
-
-    Kept per format rather than per school, so a school that moves to another SWV (or an SWV
-    that changes format) needs no rewrite: profiles/published.py takes the row whose format
-    is the one of the school's SWV today. Written only by
-    `portal.services.refresh_latest_published`.
-    """
-
-    profile = models.OneToOneField(
-        Profile,
-        on_delete=models.CASCADE,
-        primary_key=True,
-        related_name="latest_published",
-        verbose_name="profiel",
-    )
-    school = models.ForeignKey(
-        School, on_delete=models.CASCADE, related_name="+", verbose_name="school"
-    )
-    format_id = models.CharField("formaat", max_length=64)
-    # Every publication rewrites its school's rows: the latest of these times (indexed) tells
-    # when anything public last changed (profiles/published.py, `public_version`).
-    stored_at = models.DateTimeField("opgeslagen", auto_now_add=True, db_index=True)
-
-    class Meta:
-        verbose_name = "nieuwste gepubliceerde profiel"
-        verbose_name_plural = "nieuwste gepubliceerde profielen"
-        constraints = [
-            models.UniqueConstraint(fields=["school", "format_id"], name="unique_latest_published")
-        ]
-
-    def __str__(self) -> str:
-        return f"Nieuwste gepubliceerde profiel {self.profile_id} van school {self.school_id}"

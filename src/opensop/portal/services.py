@@ -2,14 +2,15 @@
 
 A profile's answers are frozen once it is adopted, so its entry is written when it is
 published (`workflow.services.publish` calls `index_profile`, and
-`refresh_latest_published` for the newest public profile of its school) and never again;
+`profiles.published.refresh_latest_published` for the newest public profile of its school)
+and never again;
 `manage.py rebuild_search_index` writes them all, e.g. after loading data in bulk.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from django.contrib.postgres.search import SearchVector
@@ -19,10 +20,10 @@ from opensop.formats.definition import FormatDefinition, OfferChecklistItem, Off
 from opensop.formats.needs import NeedLevel
 from opensop.formats.profile import evaluate_answers
 from opensop.formats.summary import offers_at_least
-from opensop.organisations.models import School
 from opensop.overview.models import ProfileSummary
-from opensop.portal.models import LatestPublished, OfferedNeed, SearchEntry
+from opensop.portal.models import OfferedNeed, SearchEntry
 from opensop.profiles.models import Profile, State
+from opensop.profiles.published import refresh_latest_published
 from opensop.profiles.registry import format_of
 
 DUTCH = "dutch"
@@ -112,36 +113,6 @@ def index_profile(profile: Profile) -> SearchEntry:
     OfferedNeed.objects.bulk_create(_offered_needs(profile))
     _fill_vectors([profile.pk])
     return entry
-
-
-@transaction.atomic
-def refresh_latest_published(school_ids: Collection[int] | None = None) -> int:
-    """Store per school and format its newest published profile (`LatestPublished`, what
-    profiles/published.py reads) for the schools `school_ids`, or for every school when None;
-    returns how many rows are stored.
-
-    The one writer of that table: `workflow.services.publish` calls it for the school whose
-    profile it published (a newer year or edition supersedes the older one; an older one
-    published late does not), `rebuild_index` for every school after a bulk load. A school
-    changing SWV, or an SWV changing format, needs no call: the rows are per format.
-    """
-    published = Profile.objects.filter(state=State.PUBLISHED)
-    stored = LatestPublished.objects.all()
-    if school_ids is not None:
-        # Two publications for one school at once: the second waits and then sees the first.
-        list(School.objects.select_for_update().filter(pk__in=school_ids).values_list("pk"))
-        published = published.filter(school_id__in=school_ids)
-        stored = stored.filter(school_id__in=school_ids)
-    newest: dict[tuple[int, str], int] = {}
-    ordered = published.order_by("school_id", "format_id", "-school_year", "-edition")
-    for pk, school_id, format_id in ordered.values_list("pk", "school_id", "format_id"):
-        newest.setdefault((school_id, format_id), pk)
-    stored.delete()
-    LatestPublished.objects.bulk_create(
-        [LatestPublished(profile_id=pk, school_id=s, format_id=f) for (s, f), pk in newest.items()],
-        batch_size=1000,
-    )
-    return len(newest)
 
 
 def rebuild_index(profiles: Iterable[Profile] | None = None) -> int:

@@ -7,11 +7,13 @@ SWV's format and are no longer shown as part of either region.
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
+from django.db import transaction
 from django.db.models import F, Q, QuerySet
 
 from opensop.organisations.models import School, Swv
-from opensop.portal.models import LatestPublished
-from opensop.profiles.models import Profile, State
+from opensop.profiles.models import LatestPublished, Profile, State
 from opensop.stamps import latest_writes
 
 
@@ -24,7 +26,7 @@ def is_latest_public() -> Q:
     """Public, and its school's newest public profile (latest school year, then edition).
 
     Read from the stored newest published profile per school and format
-    (`portal.models.LatestPublished`, kept by `portal.services.refresh_latest_published` on
+    (`profiles.models.LatestPublished`, kept by `refresh_latest_published` below on
     every publication): of those, the one in the format of the school's SWV today. A join,
     where working out "no newer public profile exists" per school searched the national
     data set's whole history in every query.
@@ -81,3 +83,34 @@ def public_version() -> str:
     return latest_writes(
         (LatestPublished, "stored_at"), (School, "updated_at"), (Swv, "updated_at")
     )
+
+
+@transaction.atomic
+def refresh_latest_published(school_ids: Collection[int] | None = None) -> int:
+    """Store per school and format its newest published profile (`LatestPublished`, what
+    profiles/published.py reads) for the schools `school_ids`, or for every school when None;
+    returns how many rows are stored.
+
+    The one writer of that table: `workflow.services.publish` calls it for the school whose
+    profile it published (a newer year or edition supersedes the older one; an older one
+    published late does not), `portal.services.rebuild_index` for every school after a bulk
+    load. A school changing SWV, or an SWV changing format, needs no call: the rows are per
+    format.
+    """
+    published = Profile.objects.filter(state=State.PUBLISHED)
+    stored = LatestPublished.objects.all()
+    if school_ids is not None:
+        # Two publications for one school at once: the second waits and then sees the first.
+        list(School.objects.select_for_update().filter(pk__in=school_ids).values_list("pk"))
+        published = published.filter(school_id__in=school_ids)
+        stored = stored.filter(school_id__in=school_ids)
+    newest: dict[tuple[int, str], int] = {}
+    ordered = published.order_by("school_id", "format_id", "-school_year", "-edition")
+    for pk, school_id, format_id in ordered.values_list("pk", "school_id", "format_id"):
+        newest.setdefault((school_id, format_id), pk)
+    stored.delete()
+    LatestPublished.objects.bulk_create(
+        [LatestPublished(profile_id=pk, school_id=s, format_id=f) for (s, f), pk in newest.items()],
+        batch_size=1000,
+    )
+    return len(newest)

@@ -25,8 +25,9 @@ from opensop.formats.definition import COUNCIL_BODY_LABELS, CouncilBody, Council
 from opensop.formats.source import Problem
 from opensop.organisations.models import School
 from opensop.overview.services import refresh_summary
-from opensop.portal.services import index_profile, refresh_latest_published
+from opensop.portal.services import index_profile
 from opensop.profiles.models import Profile, Revision, State
+from opensop.profiles.published import refresh_latest_published
 from opensop.profiles.registry import format_of, registry
 from opensop.workflow import notifications
 from opensop.workflow.models import CouncilDecision, Outcome, StateChange
