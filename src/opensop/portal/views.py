@@ -20,7 +20,7 @@ from django.views.decorators.http import require_safe
 from opensop.cycle.terms import terms_for
 from opensop.documents.models import Kind
 from opensop.documents.services import document_html, embedded_html
-from opensop.formats.changes import compare as compare_facts
+from opensop.formats.changes import Facts
 from opensop.formats.vocabulary import default_vocabulary
 from opensop.organisations.models import Swv
 from opensop.overview.models import ProfileSummary
@@ -28,6 +28,7 @@ from opensop.portal.forms import SearchForm
 from opensop.portal.index import public_index
 from opensop.portal.levels import LEVELS, LevelWords, words_for
 from opensop.portal.search import result_page, with_levels
+from opensop.profiles.history import ChangesSince, changes_since_previous
 from opensop.profiles.models import Profile
 from opensop.profiles.published import (
     latest_public_id,
@@ -35,8 +36,6 @@ from opensop.profiles.published import (
     public_profiles_of,
     published_profiles,
 )
-from opensop.profiles.registry import format_of
-from opensop.profiles.views import ChangesSince
 
 PAGE_SIZE = 20
 COMPARE_MIN, COMPARE_MAX = 2, 4
@@ -126,17 +125,17 @@ def school(request: HttpRequest, code: str) -> HttpResponse:
 
 
 def _changes_since_last_year(profile: Profile, older: list[Profile]) -> ChangesSince | None:
-    """What changed since the school's newest published profile of an earlier school year,
-    from both stored summaries (no answers are judged again)."""
-    previous = next((p for p in older if p.school_year < profile.school_year), None)
-    if previous is None:
-        return None
+    """What changed since the previous profile the public has seen (profiles/history.py:
+    `older` are the school's other public profiles), from both stored summaries: no
+    answers are judged again."""
+    return changes_since_previous(profile, older, _stored_facts)
+
+
+def _stored_facts(profile: Profile) -> Facts | None:
     try:
-        before, after = previous.summary.facts(), profile.summary.facts()
-    except ProfileSummary.DoesNotExist:  # not summarised yet: say nothing rather than guess
+        return profile.summary.facts()
+    except ProfileSummary.DoesNotExist:  # not summarised yet
         return None
-    definitions = [format_of(profile), format_of(previous)]
-    return ChangesSince(previous.school_year, compare_facts(before, after, definitions))
 
 
 def _cached(key: str, load: Callable[[], Profile], *, whole_page: bool = False) -> str:

@@ -27,10 +27,11 @@ from opensop.basisondersteuning.services import (
 from opensop.cycle.models import DuoValue
 from opensop.cycle.services import open_duo_proposal
 from opensop.cycle.terms import TermsBook, deadline_of, terms_for
-from opensop.formats.changes import Change, compare, facts_of, facts_of_check
+from opensop.formats.changes import facts_of, facts_of_check
 from opensop.formats.definition import AnyItem, FixedTextItem, FormatDefinition, Section
 from opensop.formats.profile import ProfileCheck, evaluate_answers
 from opensop.profiles import editing, presentation
+from opensop.profiles.history import DECIDED, ChangesSince, changes_since_previous
 from opensop.profiles.models import Profile, State
 from opensop.profiles.published import latest_published_profiles
 from opensop.profiles.registry import format_of
@@ -100,7 +101,7 @@ def profile_detail(request: HttpRequest, pk: int) -> HttpResponse:
             if access.may_start_profile(request.user, profile.school)
             and not profile.school.profiles.filter(school_year__gt=profile.school_year).exists()
             else None,
-            "changes": _changes_since_previous(request, profile, definition, check),
+            "changes": _changes_since_previous(request, profile, check),
             "first_section": next(
                 (s.number for s in definition.all_sections() if editing.editable_items(s)), None
             ),
@@ -138,29 +139,21 @@ def _duo_values(profile: Profile, definition: FormatDefinition) -> list[DuoShown
     return shown
 
 
-@dataclass(frozen=True)
-class ChangesSince:
-    school_year: str
-    changes: list[Change]
-
-
 def _changes_since_previous(
-    request: HttpRequest, profile: Profile, definition: FormatDefinition, check: ProfileCheck
+    request: HttpRequest, profile: Profile, check: ProfileCheck
 ) -> ChangesSince | None:
-    """What changed since the school's last adopted profile of an earlier year, if the
-    reader may read that one (the public: only a published one)."""
-    previous = (
-        profile.school.profiles.filter(
-            school_year__lt=profile.school_year, state__in=[State.ADOPTED, State.PUBLISHED]
-        )
-        .order_by("-school_year", "-edition")
-        .first()
+    """What changed since the previous profile the reader may read (profiles/history.py);
+    this profile's facts from the check the page shows anyway."""
+    readable = access.readable_profiles(request.user).filter(
+        school_id=profile.school_id, school_year__lt=profile.school_year, state__in=DECIDED
     )
-    if previous is None or not access.may_read(request.user, previous):
-        return None
-    before = facts_of(format_of(previous), previous.answers)
-    changes = compare(before, facts_of_check(check), [definition, format_of(previous)])
-    return ChangesSince(previous.school_year, changes)
+    return changes_since_previous(
+        profile,
+        readable,
+        lambda p: (
+            facts_of_check(check) if p.pk == profile.pk else facts_of(format_of(p), p.answers)
+        ),
+    )
 
 
 def _date(request: HttpRequest, field: str) -> datetime.date:
