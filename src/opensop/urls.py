@@ -12,6 +12,7 @@ from opensop.documents import views as document_views
 from opensop.imports import bulk_views
 from opensop.imports import profile_views as import_profile_views
 from opensop.imports import views as import_views
+from opensop.imports.duo import views as duo_views
 from opensop.organisations import views as swv_views
 from opensop.overview import views as overview_views
 from opensop.portal import views as portal_views
@@ -134,10 +135,10 @@ urlpatterns = [
     path("swv/<int:pk>/wijzigingen/", workflow_views.state_changes, name="swv-state-changes"),
     # The yearly cycle: regime and deadline per school year; the council's decision as a file.
     path("swv/<int:pk>/schooljaren/", cycle_views.regime_years, name="swv-regime-years"),
-    path("swv/<int:pk>/duo/", cycle_views.swv_duo_upload, name="swv-duo"),
-    path("swv/<int:pk>/duo/bevestigen/", cycle_views.swv_duo_confirm, name="swv-duo-confirm"),
-    path("profielen/<int:pk>/duo/", cycle_views.duo_upload, name="duo-upload"),
-    path("profielen/<int:pk>/duo/bevestigen/", cycle_views.duo_confirm, name="duo-confirm"),
+    path("swv/<int:pk>/duo/", duo_views.swv_duo_upload, name="swv-duo"),
+    path("swv/<int:pk>/duo/bevestigen/", duo_views.swv_duo_confirm, name="swv-duo-confirm"),
+    path("profielen/<int:pk>/duo/", duo_views.duo_upload, name="duo-upload"),
+    path("profielen/<int:pk>/duo/bevestigen/", duo_views.duo_confirm, name="duo-confirm"),
     path(
         "profielen/<int:pk>/medezeggenschap/<int:decision_pk>/",
         workflow_views.council_document,

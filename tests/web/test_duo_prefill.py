@@ -14,7 +14,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from opensop.cycle.models import DuoValue
 from opensop.formats.definition import FormatDefinition
 from opensop.formats.loader import DefinitionError, parse_definition
-from opensop.imports.duo_figures import read_duo_figures
+from opensop.imports.duo.figures import read_duo_figures
 from opensop.imports.errors import UnreadableFileError
 from opensop.profiles.models import Profile
 from opensop.profiles.registry import format_of

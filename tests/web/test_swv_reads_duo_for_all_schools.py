@@ -14,7 +14,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
 from opensop.cycle.models import DuoProposal, DuoValue
-from opensop.imports.duo_figures import read_duo_figures
+from opensop.imports.duo.figures import read_duo_figures
 from opensop.organisations.models import School
 from opensop.profiles.models import Profile, State
 from opensop.profiles.registry import format_of

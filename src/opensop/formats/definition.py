@@ -660,7 +660,7 @@ class ParticipationSettings(StrictModel):
 
 
 class PrefillRule(StrictModel):
-    """An item a DUO open-data file proposes a value for (imports/duo_figures.py): the sum
+    """An item a DUO open-data file proposes a value for (imports/duo/figures.py): the sum
     of `columns` in the school's row, or that sum as a percentage of the column `share_of`;
     for a date item the one column's date (YYYYMMDD). The school confirms or corrects it."""
 

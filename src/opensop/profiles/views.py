@@ -24,12 +24,12 @@ from opensop.basisondersteuning.services import (
     unread_version,
     version_on,
 )
-from opensop.cycle.models import DuoValue
-from opensop.cycle.services import open_duo_proposal
 from opensop.cycle.terms import TermsBook, deadline_of, terms_for
 from opensop.formats.changes import facts_of, facts_of_check
 from opensop.formats.definition import AnyItem, FixedTextItem, FormatDefinition, Section
 from opensop.formats.profile import ProfileCheck, evaluate_answers
+from opensop.imports.duo.services import open_duo_proposal
+from opensop.imports.duo.views import duo_sources
 from opensop.profiles import editing, presentation
 from opensop.profiles.history import DECIDED, ChangesSince, changes_since_previous
 from opensop.profiles.models import Profile, State
@@ -81,7 +81,7 @@ def profile_detail(request: HttpRequest, pk: int) -> HttpResponse:
             if access.may_read_history(request.user, profile)
             else [],
             "current_decision": services.current_decision(profile),
-            "duo_values": _duo_values(profile, definition)
+            "duo_values": duo_sources(profile, definition)
             if access.may_read_history(request.user, profile)
             else [],
             "history": history,
@@ -107,36 +107,6 @@ def profile_detail(request: HttpRequest, pk: int) -> HttpResponse:
             ),
         },
     )
-
-
-@dataclass(frozen=True)
-class DuoShown:
-    row: DuoValue
-    label: str
-    shown: str
-    proposed: str
-
-
-def _duo_values(profile: Profile, definition: FormatDefinition) -> list[DuoShown]:
-    """The newest DUO source of each answer still as it was taken over."""
-    newest: dict[str, DuoValue] = {}
-    for row in profile.duo_values.order_by("-taken_at", "-pk"):
-        newest.setdefault(row.item_key, row)
-    shown = []
-    for key, row in newest.items():
-        entry = definition.entries.get(key)
-        if entry is None or profile.answers.get(key) != row.value:
-            continue  # changed by hand since: DUO is no longer its source
-        item = entry.item
-        shown.append(
-            DuoShown(
-                row,
-                item.label,
-                editing.shown_value(item, row.value),
-                editing.shown_value(item, row.proposed),
-            )
-        )
-    return shown
 
 
 def _changes_since_previous(

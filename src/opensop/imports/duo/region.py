@@ -4,7 +4,7 @@ of the SWV, and the rows that could not be read. Nothing is stored here: the sta
 confirms the report (services.propose_duo_values), then each school confirms or corrects
 its own values as when it reads a file in itself (views.duo_upload).
 
-The file is read by imports/duo_figures.py, once per format of the profiles concerned."""
+The file is read by imports/duo/figures.py, once per format of the profiles concerned."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from opensop.cycle.terms import TermsBook
 from opensop.formats.definition import FormatDefinition
-from opensop.imports.duo_figures import DuoFile, DuoReading, figures_of, read_duo_file
+from opensop.imports.duo.figures import DuoFile, DuoReading, figures_of, read_duo_file
 from opensop.imports.errors import UnreadableFileError
 from opensop.organisations.models import School, Swv
 from opensop.profiles.models import Profile, State
