@@ -30,11 +30,12 @@ from opensop.accounts.models import (
     Role,
     organisation_field,
 )
+from opensop.refused import Refused
 
 UNKNOWN = "Deze uitnodiging bestaat niet. Kijk of u de hele link uit de e-mail hebt gebruikt."
 
 
-class InvitationError(Exception):
+class InvitationError(Refused):
     """A refused step; the message is Dutch and says why."""
 
 

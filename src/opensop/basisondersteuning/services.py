@@ -25,12 +25,13 @@ from opensop.formats.definition import FormatDefinition
 from opensop.organisations.models import School, Swv
 from opensop.profiles.models import Profile, State
 from opensop.profiles.registry import format_of
+from opensop.refused import Refused
 
 # A school year runs from 1 August to 31 July.
 YEAR_START = (8, 1)
 
 
-class BaseSupportRefusedError(PermissionError):
+class BaseSupportRefusedError(Refused, PermissionError):
     """The user may not change this SWV's basisondersteuning."""
 
 

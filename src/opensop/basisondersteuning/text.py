@@ -16,11 +16,12 @@ from typing import Any
 
 from opensop.formats.definition import FixedTextItem, FormatDefinition
 from opensop.formats.source import SourceError, load_yaml
+from opensop.refused import Refused
 
 KEY = re.compile(r"^[a-z][a-z0-9_]*$")
 
 
-class BaseSupportError(ValueError):
+class BaseSupportError(Refused, ValueError):
     """The basisondersteuning cannot be read; the message is Dutch and says where."""
 
 

@@ -11,12 +11,13 @@ from django.db import transaction
 
 from opensop.cycle.models import Regime, RegimeYear
 from opensop.organisations.models import Swv
+from opensop.refused import Refused
 
 logger = logging.getLogger(__name__)
 SCHOOL_YEAR = re.compile(r"^(\d{4})-(\d{4})$")
 
 
-class CycleError(Exception):
+class CycleError(Refused):
     """Bad input for the cycle; the message is Dutch and says what and where."""
 
 

@@ -27,6 +27,7 @@ from opensop.documents import services
 from opensop.documents.models import BatchKinds, DocumentBatch, Kind, schools_in_words
 from opensop.organisations.models import Board, School, Swv
 from opensop.profiles.models import Profile
+from opensop.refused import Refused
 
 CONTENTS = "inhoud.txt"
 SCHOOL_YEAR = re.compile(r"^(\d{4})(?:-(\d{4}))?$")
@@ -34,7 +35,7 @@ SCHOOL_YEAR = re.compile(r"^(\d{4})(?:-(\d{4}))?$")
 Write = Callable[[str, bytes], None]  # a file's name and bytes, into a ZIP or a folder
 
 
-class SelectionError(ValueError):
+class SelectionError(Refused, ValueError):
     """A year or SWV that cannot be asked for; the message is Dutch and says why."""
 
 

@@ -24,13 +24,14 @@ from opensop.accounts.access import AnyUser
 from opensop.documents import batches
 from opensop.documents.models import BatchKinds, BatchState, DocumentBatch
 from opensop.organisations.models import Board, School, Swv
+from opensop.refused import Refused
 
 logger = logging.getLogger(__name__)
 
 TRY_AGAIN = "Probeer het opnieuw; lukt het weer niet, meld het dan aan de beheerders."
 
 
-class BatchError(Exception):
+class BatchError(Refused):
     """A batch that may not or cannot be asked for; the message is Dutch and says why."""
 
 

@@ -43,6 +43,7 @@ from opensop.formats.definition import (
     YesNoItem,
 )
 from opensop.formats.source import LineMap, Path, Problem, format_path
+from opensop.refused import Refused
 
 BRIN_PATTERN = re.compile(r"^\d{2}[A-Z]{2}(\d{2})?$", re.ASCII)
 EMAIL_PATTERN = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]{2,}$")
@@ -50,7 +51,7 @@ POSTCODE_PATTERN = re.compile(r"^[1-9]\d{3} ?[A-Z]{2}$", re.ASCII)
 PHONE_PATTERN = re.compile(r"^\+?[\d\s\-()]+$", re.ASCII)
 
 
-class AnswerError(Exception):
+class AnswerError(Refused):
     """A value that does not fit its item; the message is Dutch and names no place."""
 
 

@@ -14,10 +14,11 @@ from typing import Any
 from opensop.formats.answers import check_answers
 from opensop.formats.definition import FormatDefinition
 from opensop.formats.source import Problem
+from opensop.refused import Refused
 
 
-class CarryOverError(Exception):
-    pass
+class CarryOverError(Refused):
+    """Answers that cannot be carried into the asked year or version (Dutch message)."""
 
 
 @dataclass

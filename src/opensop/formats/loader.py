@@ -26,9 +26,10 @@ from opensop.formats.source import (
     load_yaml,
 )
 from opensop.formats.vocabulary import Vocabulary, default_vocabulary
+from opensop.refused import Refused
 
 
-class DefinitionError(Exception):
+class DefinitionError(Refused):
     def __init__(self, problems: list[Problem]) -> None:
         super().__init__("\n".join(p.render() for p in problems))
         self.problems = problems

@@ -17,6 +17,8 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.constructor import DuplicateKeyError
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
+from opensop.refused import Refused
+
 PathPart = str | int
 Path = tuple[PathPart, ...]
 
@@ -56,7 +58,7 @@ class Problem:
         }
 
 
-class SourceError(Exception):
+class SourceError(Refused):
     """The text could not be read as YAML at all."""
 
     def __init__(self, problems: list[Problem]) -> None:

@@ -30,6 +30,7 @@ from opensop.imports.sources import import_transaction
 from opensop.organisations.models import School, Swv
 from opensop.profiles.models import Profile, State
 from opensop.profiles.registry import format_of, registry
+from opensop.refused import Refused
 from opensop.workflow import services as workflow
 
 SURE_NAME = 0.9  # a school's name this close, and no other as close, is the school
@@ -75,7 +76,7 @@ class FileReport:
 Progress = Callable[[FileReport, int], None]  # a file's report and how many are done
 
 
-class BulkImportRefusedError(Exception):
+class BulkImportRefusedError(Refused):
     """The user may not import files in bulk for this SWV; the message is Dutch."""
 
 
@@ -144,7 +145,7 @@ def _one(
         if unsure:
             return FileReport(name, BulkOutcome.REVIEW, unsure, str(school))
         return _import(school, user, fields, year=year, name=name, data=data)
-    except (UnreadableFileError, workflow.WorkflowError) as exc:
+    except Refused as exc:  # this file only: the next one is read all the same
         return FileReport(name, BulkOutcome.FAILED, str(exc))
 
 
@@ -280,7 +281,7 @@ def _one_document(
         if unsure:
             return FileReport(name, BulkOutcome.REVIEW, unsure, str(school))
         return _import_document(school, user, text, year=year, name=name, data=data)
-    except (UnreadableFileError, workflow.WorkflowError) as exc:
+    except Refused as exc:  # this file only: the next one is read all the same
         return FileReport(name, BulkOutcome.FAILED, str(exc))
 
 

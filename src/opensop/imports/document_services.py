@@ -16,10 +16,11 @@ from opensop.imports.models import ImportedForm
 from opensop.imports.sources import import_transaction
 from opensop.profiles.models import Profile
 from opensop.profiles.registry import format_of
+from opensop.refused import Refused
 from opensop.workflow import services as workflow
 
 
-class DocumentImportRefusedError(Exception):
+class DocumentImportRefusedError(Refused):
     """The user may not import into this profile; the message is Dutch."""
 
 

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from opensop.refused import Refused
+
 # The default upper limit for an uploaded file; the web app reads OPENSOP_IMPORT_MAX_BYTES.
 DEFAULT_MAX_BYTES = 20 * 1000 * 1000
 
 
-class UnreadableFileError(Exception):
+class UnreadableFileError(Refused):
     """A file that cannot be imported; the message says why, in Dutch, and nothing is stored."""
 
 

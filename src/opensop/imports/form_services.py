@@ -22,14 +22,15 @@ from opensop.imports.pdf_form import read_form_fields
 from opensop.imports.sources import import_transaction
 from opensop.profiles.models import Profile
 from opensop.profiles.registry import format_of, registry
+from opensop.refused import Refused
 from opensop.workflow import services as workflow
 
 
-class FormImportRefusedError(Exception):
+class FormImportRefusedError(Refused):
     """The user may not import into this profile; the message is Dutch."""
 
 
-class PreviewOutdatedError(Exception):
+class PreviewOutdatedError(Refused):
     """The profile was saved after the preview: what the user confirmed is no longer so."""
 
     def __init__(self) -> None:

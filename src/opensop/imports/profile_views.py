@@ -32,7 +32,7 @@ from opensop.imports.forms import UploadForm
 from opensop.imports.models import ImportedForm
 from opensop.profiles.models import Profile
 from opensop.profiles.registry import format_of
-from opensop.workflow.services import WorkflowError
+from opensop.refused import Refused
 
 
 @dataclass(frozen=True)
@@ -190,7 +190,7 @@ def confirm(request: HttpRequest, pk: int, importer: Importer) -> HttpResponse:
         )
     except importer.refused as exc:
         raise PermissionDenied(str(exc)) from exc
-    except (UnreadableFileError, WorkflowError, forms_import.PreviewOutdatedError) as exc:
+    except Refused as exc:  # unreadable, stale preview, refused by the workflow
         messages.error(request, f"Niet ingelezen; er is niets opgeslagen. {exc}")
         return redirect(importer.url_name, pk=profile.pk)
     finally:

@@ -20,9 +20,10 @@ from opensop.accounts.access import AnyUser
 from opensop.imports.errors import UnreadableFileError
 from opensop.imports.register import RegisterFile, RegisterRow, read_register, same_swv
 from opensop.organisations.models import Board, School, Swv
+from opensop.refused import Refused
 
 
-class RegisterImportRefusedError(Exception):
+class RegisterImportRefusedError(Refused):
     """The user may not import into this SWV; the message is Dutch."""
 
 

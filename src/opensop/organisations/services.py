@@ -13,9 +13,10 @@ from django.db import transaction
 from opensop.accounts import access
 from opensop.accounts.access import AnyUser
 from opensop.organisations.models import Board, School, Swv
+from opensop.refused import Refused
 
 
-class SchoolError(Exception):
+class SchoolError(Refused):
     """A forbidden change; the message is Dutch and says why."""
 
 

@@ -37,11 +37,12 @@ from opensop.formats.definition import (
     YesNoItem,
 )
 from opensop.formats.source import Problem
+from opensop.refused import Refused
 
 NUMBER_KINDS = {"integer", "decimal", "percentage"}
 
 
-class FieldError(ValueError):
+class FieldError(Refused, ValueError):
     """Typed input that cannot become an answer (e.g. letters in a number field)."""
 
 

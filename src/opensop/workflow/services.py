@@ -29,11 +29,12 @@ from opensop.portal.services import index_profile
 from opensop.profiles.models import Profile, Revision, State
 from opensop.profiles.published import refresh_latest_published
 from opensop.profiles.registry import format_of, registry
+from opensop.refused import Refused
 from opensop.workflow import notifications
 from opensop.workflow.models import CouncilDecision, Outcome, StateChange
 
 
-class WorkflowError(Exception):
+class WorkflowError(Refused):
     """A forbidden step; the message is Dutch and says why."""
 
 
