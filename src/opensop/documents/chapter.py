@@ -24,16 +24,12 @@ from opensop.formats.definition import (
     OfferState,
     SupportLevel,
 )
+from opensop.formats.level_words import Audience, level_word
 from opensop.formats.profile import ProfileCheck, evaluate_answers
 from opensop.profiles.presentation import simple_text
 
-# The level of support per need, in words parents use.
-LEVEL_WORDS = {
-    SupportLevel.GEEN: "geen extra ondersteuning",
-    SupportLevel.IN_ONTWIKKELING: "daar werken wij aan",
-    SupportLevel.AANWEZIG: "ja",
-    SupportLevel.SPECIALISTISCH: "ja, ook met specialisten",
-}
+# The level of support per need, in the words a school uses in its own schoolgids.
+LEVEL_WORDS = {level: level_word(level.code, Audience.SCHOOLGIDS) for level in SupportLevel}
 ONDERWIJSCONSULENTEN = (
     "Vindt u samen met de school geen goede oplossing? Dan kunt u gratis hulp vragen aan de "
     "Onderwijsconsulenten: www.onderwijsconsulenten.nl."

@@ -15,6 +15,8 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, model_validator
 
+from opensop.formats.level_words import WORDS, Audience
+
 KEY_PATTERN = r"^[a-z][a-z0-9_]*$"
 Key = Annotated[str, Field(pattern=KEY_PATTERN, max_length=64)]
 Scalar = bool | int | float | str
@@ -65,11 +67,9 @@ class SupportLevel(enum.IntEnum):
         return self.name.lower()
 
 
+# The professionals' words for the levels (formats/level_words.py has every audience's).
 SUPPORT_LEVEL_LABELS: dict[SupportLevel, str] = {
-    SupportLevel.GEEN: "geen",
-    SupportLevel.IN_ONTWIKKELING: "in ontwikkeling",
-    SupportLevel.AANWEZIG: "aanwezig",
-    SupportLevel.SPECIALISTISCH: "specialistisch",
+    level: WORDS[Audience.PROFESSIONALS][level.code] for level in SupportLevel
 }
 
 LevelName = Literal["geen", "in_ontwikkeling", "aanwezig", "specialistisch"]

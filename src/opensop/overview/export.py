@@ -14,6 +14,7 @@ from xlsxwriter.format import Format
 from xlsxwriter.workbook import Workbook
 from xlsxwriter.worksheet import Worksheet
 
+from opensop.formats.level_words import WORDS, Audience
 from opensop.overview.tables import Report, Table, Value
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -31,10 +32,7 @@ FILLS = {
     "outcome-voldoet": "C6E5CC",
     "outcome-voldoet_niet": "F4C7C8",
     "outcome-onvolledig": "FBE7B5",
-    "level-geen": "F4C7C8",
-    "level-in_ontwikkeling": "FBE7B5",
-    "level-aanwezig": "C6E5CC",
-    "level-specialistisch": "8CCB99",
+    **{f"level-{code}": fill for code, fill in WORDS[Audience.COLOUR].items()},
     "gap-yes": "F4C7C8",
     "renewal-late": "F4C7C8",
 }

@@ -1,9 +1,12 @@
-"""The support levels in plain words (B1), for parents: one place for every public page."""
+"""The support levels in plain words (B1), for parents, as every public page shows them (the
+words themselves are the core's: formats/level_words.py)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from opensop.formats.level_words import PARENT_MEANINGS, WORDS, Audience
+from opensop.formats.level_words import UNKNOWN as UNKNOWN_CODE
 from opensop.formats.summary import level_of
 
 
@@ -14,32 +17,15 @@ class LevelWords:
     meaning: str  # one plain sentence
 
 
-UNKNOWN = LevelWords(
-    "onbekend", "Onbekend", "De school heeft hier in haar profiel niets over ingevuld."
-)
+def _for_parents(code: str) -> LevelWords:
+    return LevelWords(code, WORDS[Audience.PARENTS][code], PARENT_MEANINGS[code])
 
+
+UNKNOWN = _for_parents(UNKNOWN_CODE)
+
+# Highest first, as the explanation page lists them.
 LEVELS: tuple[LevelWords, ...] = (
-    LevelWords(
-        "specialistisch",
-        "Specialistisch",
-        "De school heeft hier extra kennis voor, bijvoorbeeld een leraar met een speciale "
-        "opleiding. Zij kan ook kinderen helpen die veel hulp nodig hebben.",
-    ),
-    LevelWords(
-        "aanwezig",
-        "Aanwezig",
-        "De school geeft deze hulp. Er is een plan voor en de leraren weten hoe het moet.",
-    ),
-    LevelWords(
-        "in_ontwikkeling",
-        "In ontwikkeling",
-        "De school is bezig deze hulp op te zetten. Het is er nog niet helemaal.",
-    ),
-    LevelWords(
-        "geen",
-        "Geen",
-        "De school geeft deze hulp (nog) niet. Vraag de school wat zij wel kan doen.",
-    ),
+    *(_for_parents(code) for code in ("specialistisch", "aanwezig", "in_ontwikkeling", "geen")),
     UNKNOWN,
 )
 
