@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
     "django_htmx",
+    "csp",  # its checks refuse the settings of django-csp 3
     "django_tasks",
     "django_tasks_db",
     "opensop.organisations",
@@ -76,6 +77,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "corsheaders.middleware.CorsMiddleware",  # before CommonMiddleware, as it asks
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -148,6 +151,69 @@ SESSION_COOKIE_HTTPONLY = True
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+
+# HTTPS. In production (debug off) plain HTTP is redirected to HTTPS and browsers are told
+# to use only HTTPS for a year (HSTS). Behind a proxy that ends TLS, name the header it sets,
+# e.g. DJANGO_SECURE_PROXY_SSL_HEADER=HTTP_X_FORWARDED_PROTO,https, or every request seems
+# plain HTTP and is redirected again and again. Preload stays off unless chosen: it puts the
+# whole domain on the browsers' built-in list, which takes months to undo.
+SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", not DEBUG)
+SECURE_HSTS_SECONDS = int(env("DJANGO_SECURE_HSTS_SECONDS", "0" if DEBUG else str(365 * 86400)))
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("DJANGO_SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
+SECURE_HSTS_PRELOAD = env_bool("DJANGO_SECURE_HSTS_PRELOAD")
+_proxy_ssl_header = [part.strip() for part in env("DJANGO_SECURE_PROXY_SSL_HEADER").split(",")]
+if len(_proxy_ssl_header) == 2 and all(_proxy_ssl_header):  # a header name and its value
+    SECURE_PROXY_SSL_HEADER = (_proxy_ssl_header[0], _proxy_ssl_header[1])
+elif any(_proxy_ssl_header):
+    raise RuntimeError(
+        "DJANGO_SECURE_PROXY_SSL_HEADER moet een naam en een waarde zijn, gescheiden door een "
+        "komma, bijvoorbeeld HTTP_X_FORWARDED_PROTO,https."
+    )
+# Without preload Django's deploy check warns (security.W021); leaving it off is deliberate.
+SILENCED_SYSTEM_CHECKS = [] if SECURE_HSTS_PRELOAD else ["security.W021"]
+
+# Content-Security-Policy (django-csp 4): scripts, styles, fonts and everything else only from
+# this site, so an injected <script> or style="" does nothing. No template has inline script
+# or style (docs/decisions.md); htmx is told not to add its own <style> (the htmx-config meta
+# tag in base.html), and the API docs page loads its start script from a URL of its own.
+# Images may also be data: URLs (the SWV's logo in the documents, Swagger UI's icons).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        # No page is shown inside a frame, ours or another site's (as X-Frame-Options: DENY).
+        "frame-ancestors": ["'none'"],
+    }
+}
+# Permissions-Policy (django-permissions-policy): the browser features no page of ours uses
+# are switched off, for us and for anything injected.
+PERMISSIONS_POLICY: dict[str, list[str]] = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "autoplay",
+        "browsing-topics",
+        "camera",
+        "display-capture",
+        "geolocation",
+        "gyroscope",
+        "hid",
+        "idle-detection",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "screen-wake-lock",
+        "serial",
+        "usb",
+        "xr-spatial-tracking",
+    )
+}
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
