@@ -8,6 +8,7 @@ import importlib
 from types import SimpleNamespace
 
 from django.apps import apps
+from django.contrib.postgres.search import SearchVector
 from django.core.files.base import ContentFile
 from django.db import connection
 from django.test import Client
@@ -17,7 +18,6 @@ from opensop.portal.index import forget
 from opensop.portal.models import SearchEntry
 from tests.web.conftest import Region
 from tests.web.personal_data import DIRECTOR, published_with_names
-
 
 # What a data migration asks of its schema editor: the connection (SQLite refuses a real
 # one inside the test's transaction).
@@ -33,8 +33,6 @@ def test_the_search_texts_are_written_again_without_names(region: Region) -> Non
     entry = SearchEntry.objects.get(profile=published)
     SearchEntry.objects.filter(pk=entry.pk).update(text=f"{entry.text}\n{DIRECTOR}")
     if connection.vendor == "postgresql":
-        from django.contrib.postgres.search import SearchVector
-
         SearchEntry.objects.filter(pk=entry.pk).update(vector=SearchVector("text", config="dutch"))
     forget()
     assert "De Verscheidenheid" in Client().get("/zoeken/?wat=Zwartkop").content.decode()
