@@ -44,6 +44,11 @@ urlpatterns = [
     path("profielen/<int:pk>/bewerken/<str:number>/", views.edit_section, name="edit-section"),
     path("profielen/<int:pk>/volgend-schooljaar/", views.start_next_year, name="start-next-year"),
     path("profielen/<int:pk>/revisies/", views.revisions, name="revisions"),
+    path(
+        "profielen/<int:pk>/contactpersoon/",
+        views.choose_contact_person,
+        name="choose-contact-person",
+    ),
     path("profielen/<int:pk>/document/<str:kind>/", document_views.document, name="document"),
     path(
         "profielen/<int:pk>/document/<str:kind>.pdf",

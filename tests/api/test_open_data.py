@@ -56,9 +56,9 @@ def test_the_export_holds_published_profiles_only(
     # A school name that a spreadsheet would run as a formula is plain text.
     assert {row["schoolnaam"] for row in needs} == {'\'=HYPERLINK("http://kwaad.example")'}
     answers = _csv(out / "swv-po-31-06-antwoorden.csv")
-    director = next(row for row in answers if row["sleutel"] == "directeur")
-    assert director["antwoord"] == published.answers["directeur"]
-    assert director["vraag"]
+    school = next(row for row in answers if row["sleutel"] == "school_naam")
+    assert school["antwoord"] == published.answers["school_naam"]
+    assert school["vraag"]
     data = json.loads((out / "landelijk-profielen.json").read_text("utf-8"))
     assert [p["profiel"] for p in data["profielen"]] == [published.pk]
     assert data["profielen"][0]["normuitkomsten"] is None  # the SWV does not publish them

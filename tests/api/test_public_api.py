@@ -35,9 +35,12 @@ def test_a_published_profile_reads_in_the_formats_words(published: Profile) -> N
     assert profile["status"] == "published"
     assert profile["formaat"] == {"id": "zuid-limburg-po", "versie": 1}
     answers = {a["sleutel"]: a for a in profile["antwoorden"]}
-    director = answers["directeur"]
-    assert director["vraag"]
-    assert director["tekst"] == published.answers["directeur"]
+    school = answers["school_naam"]
+    assert school["vraag"]
+    assert school["tekst"] == published.answers["school_naam"]
+    assert school["persoonsgegeven"] is False
+    # Who the director is, is personal data: not for the public (test_personal_data_*).
+    assert "directeur" not in answers
     # A choice shows its label, not its stored code.
     choices = [a for a in profile["antwoorden"] if a["soort"] == "choice" and a["waarde"]]
     assert choices

@@ -35,8 +35,28 @@ def test_one_page_with_the_school_its_levels_and_contact(summary_po: Rendered) -
     for need in summary_po.doc.needs:
         assert f"{need.name} {need.label}" in text
     assert "Vragen over ondersteuning?" in text
-    assert "Directeur:" in text
+    # The school's general contact; its director only where the school chose so (below).
+    assert "Telefoon: 045 123 45 67" in text
+    assert "Email: info@deverscheidenheid.nl" in text
+    assert "Directeur" not in text
+    assert "mw. A. Janssen" not in text
     assert "https://sop.example.nl/profielen/1/document/profiel/" in text
+
+
+@pytest.mark.parametrize("family", ["po", "vo"])
+def test_the_contact_person_only_where_the_school_chose_so(family: str) -> None:
+    person = {"po": "mw. A. Janssen", "vo": "mw. L. de Vries"}[family]
+    hidden = content.summary(definition(family), answers(family), facts(family, concept=False))
+    shown = content.summary(
+        definition(family),
+        answers(family),
+        facts(family, concept=False, shows_contact_person=True),
+    )
+    assert person not in str(hidden.contact)
+    assert person in str(shown.contact)
+    if family == "vo":  # the format's contact is the person's e-mail and phone: all personal
+        assert hidden.contact == []
+        assert ("E-mail voor vragen over ondersteuning", "zorg@voorbeeldlyceum.nl") in shown.contact
 
 
 def test_levels_read_without_colour(summary_po: Rendered) -> None:
@@ -71,7 +91,13 @@ def test_the_longest_content_still_fits_and_points_to_the_full_profile(
     doc = content.summary(
         definition(family),
         longest(family),
-        facts(family, concept=True, school_name="X" * 60, logo=logo_data_url()),
+        facts(
+            family,
+            concept=True,
+            school_name="X" * 60,
+            logo=logo_data_url(),
+            shows_contact_person=True,  # the longest contact: the person's too
+        ),
     )
     rendered = render(doc, tmp_path / "longest.pdf")
     assert rendered.pages == 1

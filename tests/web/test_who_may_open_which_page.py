@@ -458,6 +458,20 @@ PAGES += [
 ]
 
 
+# Whether the school's public pages name its contact person: its editors choose (a site
+# admin neither: the school knows whether the person agreed).
+PAGES += [
+    Page(
+        "choose-contact-person",
+        concept_url("contactpersoon/"),
+        {"editor"},
+        method="post",
+        data={"tonen": "ja"},
+        refused=SCHOOL_SIDE - {"editor"},
+    ),
+]
+
+
 # The chapter for the schoolgids: of an adopted profile, for whoever may read it (the
 # inspectorate too); of a concept, nobody yet (its readers are refused).
 ADOPTED_READERS = SCHOOL_SIDE | {"inspectorate"}

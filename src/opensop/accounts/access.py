@@ -518,6 +518,19 @@ def profiles_readable_with_key(swv_id: int) -> QuerySet[Profile]:
     return published_profiles() | Profile.objects.filter(school__swv_id=swv_id)
 
 
+def may_choose_public_contact_person(user: AnyUser, school: School) -> bool:
+    """Whether the school names its contact person on the public pages is the school's own
+    choice: its editors make it (they know whether the person agreed), nobody for it."""
+    return _has(user, Role.SCHOOL_EDITOR, school_id=school.pk)
+
+
+def may_read_personal_answers(swv_id: int, key_swv_id: int | None) -> bool:
+    """Answers that name a person (`personal: true` in the format) reach an API client only
+    with the key of the school's own SWV, which reads them in the app anyway; never the
+    public, the open data or another SWV's key (docs/api.md, docs/privacy.md)."""
+    return key_swv_id is not None and key_swv_id == swv_id
+
+
 def may_read_norm_results(swv: Swv, key_swv_id: int | None) -> bool:
     """The public sees a school's norm outcomes only when its SWV chose to publish them."""
     return swv.publishes_norm_results or key_swv_id == swv.pk

@@ -3,7 +3,9 @@
 says the date and the licence. Written through a Django Storage, file by file.
 
 Only profiles/published.py decides what is public; levels and norm outcomes come from the
-stored ProfileSummary; norm outcomes only for SWVs that publish them.
+stored ProfileSummary; norm outcomes only for SWVs that publish them. Answers that name a
+person (`personal: true` in the format) are in no file: CC0 data may be used by anyone for
+anything, which no director or IB'er agreed to (docs/privacy.md).
 """
 
 from __future__ import annotations
@@ -176,7 +178,9 @@ def _rows(profile: Profile) -> tuple[dict[str, Any], list[list[Any]], list[list[
     answers = []
     for key, entry in definition.entries.items() if definition else []:
         value = profile.answers.get(key)
-        if entry.item.kind == "fixed_text" or value is None or not is_filled(entry.item, value):
+        if entry.item.kind == "fixed_text" or entry.item.personal:
+            continue
+        if value is None or not is_filled(entry.item, value):
             continue
         answers.append(
             {

@@ -62,6 +62,10 @@ class AnswerSerializer(serializers.Serializer[Any]):
     tekst = serializers.CharField(
         help_text="het antwoord in woorden, met de labels van het formaat"
     )
+    persoonsgegeven = serializers.BooleanField(
+        help_text="het antwoord noemt een persoon (naam, eigen telefoon of e-mail); zulke "
+        "antwoorden krijgt alleen de API-sleutel van het eigen samenwerkingsverband"
+    )
 
 
 class PublicProfileRefSerializer(serializers.Serializer[Any]):
@@ -266,6 +270,8 @@ class ProfileDetailSerializer(ProfileSerializer):
         definition = definition_of(profile)
         if definition is None:
             return []
+        # Personal data only for the SWV's own key, of its own schools (docs/api.md).
+        with_personal: bool = self.context["reads_personal_data"](profile.school.swv_id)
         return [
             {
                 "sleutel": key,
@@ -275,9 +281,10 @@ class ProfileDetailSerializer(ProfileSerializer):
                 "soort": entry.item.kind,
                 "waarde": profile.answers.get(key),
                 "tekst": answer_text(entry.item, profile.answers.get(key)),
+                "persoonsgegeven": entry.item.personal,
             }
             for key, entry in definition.entries.items()
-            if entry.item.kind != "fixed_text"
+            if entry.item.kind != "fixed_text" and (with_personal or not entry.item.personal)
         ]
 
 
@@ -296,6 +303,9 @@ class FormatItemSerializer(serializers.Serializer[Any]):
     label = serializers.CharField()  # type: ignore[assignment]  # see OptionSerializer
     soort = serializers.CharField()
     verplicht = serializers.BooleanField()
+    persoonsgegeven = serializers.BooleanField(
+        help_text="het antwoord noemt een persoon: niet in de openbare API en de open data"
+    )
     opties = OptionSerializer(many=True)
 
 
@@ -348,6 +358,7 @@ def _section(section: Section) -> dict[str, Any]:
                 "label": item.label,
                 "soort": item.kind,
                 "verplicht": item.required,
+                "persoonsgegeven": item.personal,
                 "opties": [
                     {"waarde": o.value, "label": o.label} for o in getattr(item, "options", [])
                 ],

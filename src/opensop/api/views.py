@@ -15,7 +15,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from opensop.accounts.access import may_read_norm_results
+from opensop.accounts.access import may_read_norm_results, may_read_personal_answers
 from opensop.api import queries, serializers
 from opensop.api.filters import ProfileFilter, SchoolFilter
 from opensop.api.models import ApiKey
@@ -108,6 +108,7 @@ class _ProfileView(generics.GenericAPIView[Profile]):
         context: dict[str, Any] = super().get_serializer_context()
         own = key_swv_id(self.request)
         context["shows_norms"] = lambda swv: may_read_norm_results(swv, own)
+        context["reads_personal_data"] = lambda swv_id: may_read_personal_answers(swv_id, own)
         return context
 
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from opensop.basisondersteuning.text import BaseSupportText, Part, text_blocks
-from opensop.documents.content import DocumentFacts
+from opensop.documents.content import DocumentFacts, contact_lines
 from opensop.formats.definition import (
     FixedTextItem,
     FormatDefinition,
@@ -335,9 +335,8 @@ def _help_section(
         )
     )
     contact = [
-        f"{definition.item(k).label}: {simple_text(definition.item(k), values[k])}"
-        for k in definition.documents.summary.contact
-        if values.get(k) not in (None, "")
+        f"{label}: {text}"
+        for label, text in contact_lines(definition, values, with_person=facts.shows_contact_person)
     ]
     if contact:
         section.subsections.append(ChapterSection("Contact met de school", [bullet_list(contact)]))

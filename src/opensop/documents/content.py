@@ -8,7 +8,7 @@ every form. The web layer fills `DocumentFacts` from its models; nothing here ne
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from opensop.basisondersteuning.text import Part
@@ -63,6 +63,9 @@ class DocumentFacts:
     full_url: str = ""  # where the full profile can be read (for "lees verder")
     logo: str = ""  # the SWV's logo as a data: URL (documents fetch nothing from outside)
     title: str = ""  # after the regime of the year (cycle/terms.py); empty: the format's title
+    # The school chose to name its contact person in its documents for parents (the
+    # summary, the schoolgids chapter); otherwise only its general contact (docs/privacy.md).
+    shows_contact_person: bool = False
 
 
 @dataclass
@@ -115,10 +118,22 @@ class Summary:
 
 
 def full_profile(
-    definition: FormatDefinition, answers: dict[str, Any], facts: DocumentFacts
+    definition: FormatDefinition,
+    answers: dict[str, Any],
+    facts: DocumentFacts,
+    *,
+    without_personal_data: bool = False,
 ) -> FullProfile:
+    """The profile as the board adopted it; `without_personal_data` for a page that shows it
+    inside another one (the public school page): no answer that names a person, and no names
+    of who signed (docs/privacy.md). The norms are judged on every answer either way."""
     check = evaluate_answers(definition, answers)
-    sections = present(definition, check.values)
+    leave_out = definition.personal_keys if without_personal_data else frozenset()
+    sections = present(definition, check.values, leave_out)
+    if without_personal_data and facts.adoption is not None:
+        facts = replace(
+            facts, adoption=replace(facts.adoption, signatory_school="", signatory_board="")
+        )
     by_number = {section.number: section for section in sections}
     for item in definition.computed:
         total = check.computed.sums.get(item.key)
@@ -147,15 +162,27 @@ def summary(definition: FormatDefinition, answers: dict[str, Any], facts: Docume
         extra_support=[_line(e) for e in extra[:SUMMARY_EXTRA_SUPPORT]],
         extra_support_left_out=max(0, len(extra) - SUMMARY_EXTRA_SUPPORT),
         contact=[
-            (
-                definition.item(k).label,
-                _line(simple_text(definition.item(k), check.values[k]), SUMMARY_CONTACT_CHARACTERS),
+            (label, _line(text, SUMMARY_CONTACT_CHARACTERS))
+            for label, text in contact_lines(
+                definition, check.values, with_person=facts.shows_contact_person
             )
-            for k in settings.contact
-            if check.values.get(k) not in (None, "")
         ],
         check=check,
     )
+
+
+def contact_lines(
+    definition: FormatDefinition, values: dict[str, Any], *, with_person: bool
+) -> list[tuple[str, str]]:
+    """Whom parents contact about support (the format's `documents.summary.contact`), as
+    (label, answer): the school's general contact always, the answers that name a person
+    (`personal: true`) only where the school chose to show its contact person."""
+    personal = definition.personal_keys
+    return [
+        (definition.item(k).label, simple_text(definition.item(k), values[k]))
+        for k in definition.documents.summary.contact
+        if values.get(k) not in (None, "") and (with_person or k not in personal)
+    ]
 
 
 def _school_text(value: Any) -> tuple[list[str], bool]:

@@ -18,7 +18,7 @@ from django.urls import reverse
 from django.utils.formats import date_format
 from django.utils.text import slugify
 
-from opensop.basisondersteuning.services import shown_format_of
+from opensop.basisondersteuning.services import InForce, shown_format_of
 from opensop.cycle.models import Regime
 from opensop.cycle.terms import Terms, terms_for
 from opensop.documents import chapter as chapter_model
@@ -26,6 +26,8 @@ from opensop.documents import content
 from opensop.documents.chapter_docx import chapter_docx
 from opensop.documents.models import Kind, StoredDocument
 from opensop.documents.pdf import render_pdf
+from opensop.formats.definition import FormatDefinition
+from opensop.formats.profile import evaluate_answers
 from opensop.organisations.models import Swv
 from opensop.profiles.models import Profile, State
 from opensop.workflow.models import CouncilDecision
@@ -66,6 +68,7 @@ def facts_for(profile: Profile) -> content.DocumentFacts:
         full_url=settings.OPENSOP_BASE_URL + reverse("document", args=[profile.pk, "profiel"]),
         logo=_logo(school.swv),
         title=terms.title,
+        shows_contact_person=school.shows_contact_person,
     )
 
 
@@ -90,10 +93,23 @@ def _logo(swv: Swv) -> str:
     return f"data:image/{kind};base64,{base64.b64encode(data).decode('ascii')}"
 
 
-def document_model(profile: Profile, kind: Kind) -> content.FullProfile | content.Summary:
-    (definition, in_force), facts = shown_format_of(profile), facts_for(profile)
+def document_model(
+    profile: Profile, kind: Kind, *, without_personal_data: bool = False
+) -> content.FullProfile | content.Summary:
+    return _document_model(profile, kind, shown_format_of(profile), without_personal_data)
+
+
+def _document_model(
+    profile: Profile,
+    kind: Kind,
+    shown: tuple[FormatDefinition, InForce | None],
+    without_personal_data: bool,
+) -> content.FullProfile | content.Summary:
+    (definition, in_force), facts = shown, facts_for(profile)
     if kind == Kind.FULL:
-        doc = content.full_profile(definition, profile.answers, facts)
+        doc = content.full_profile(
+            definition, profile.answers, facts, without_personal_data=without_personal_data
+        )
         if in_force is not None:
             version = in_force.version
             doc.base_support_title = (
@@ -105,11 +121,21 @@ def document_model(profile: Profile, kind: Kind) -> content.FullProfile | conten
     return content.summary(definition, profile.answers, facts)
 
 
-def embedded_html(profile: Profile) -> str:
-    """The full document as a part of another page (the public school page): its headings
-    one level deeper, under that page's h1."""
-    doc = document_model(profile, Kind.FULL)
-    return render_to_string("documents/embedded.html", {"doc": doc})
+def public_school_parts(profile: Profile) -> tuple[list[tuple[str, str]], str]:
+    """What the public school page shows of a profile: whom parents contact about support
+    (the school's general contact, its contact person only where the school chose so), and
+    the full document as a part of the page: its headings one level deeper, under that
+    page's h1, without the answers that name a person nor the names of who signed. The
+    document on its own page and as PDF is the one the board adopted, names and all
+    (docs/privacy.md says why)."""
+    shown = shown_format_of(profile)
+    definition = shown[0]
+    values = evaluate_answers(definition, profile.answers).values
+    contact = content.contact_lines(
+        definition, values, with_person=profile.school.shows_contact_person
+    )
+    doc = _document_model(profile, Kind.FULL, shown, without_personal_data=True)
+    return contact, render_to_string("documents/embedded.html", {"doc": doc})
 
 
 def html_for(doc: content.FullProfile | content.Summary) -> str:

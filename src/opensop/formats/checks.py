@@ -53,6 +53,7 @@ def check_definition(definition: FormatDefinition, vocabulary: Vocabulary) -> li
         *_support_needs(definition, vocabulary),
         *_carry_over(definition),
         *_documents(definition),
+        *_personal(definition),
         *_prefill(definition),
     ]
 
@@ -422,3 +423,46 @@ def _documents(definition: FormatDefinition) -> Iterator[Finding]:
             yield Finding(path, f"onbekend item '{key}'")
         elif definition.item(key).kind == "fixed_text":
             yield Finding(path, f"'{key}' is een vaste tekst; de school vult die niet in")
+
+
+def _personal(definition: FormatDefinition) -> Iterator[Finding]:
+    """`personal: true` only where it can be kept out of public data, and no personal item
+    in a part of a document that every reader sees (only the summary's contact may name a
+    person, and only where the school chooses so: docs/privacy.md)."""
+    for key, entry in definition.entries.items():
+        item = entry.item
+        if item.personal and item.kind == "fixed_text":
+            yield Finding(
+                (*entry.data_path, "personal"),
+                f"item '{key}' is een vaste tekst van het samenwerkingsverband, geen antwoord "
+                "van de school: laat 'personal' weg",
+            )
+        if isinstance(item, RepeatingRowsItem):
+            for index, field in enumerate(item.fields):
+                if field.personal:
+                    yield Finding(
+                        (*entry.data_path, "fields", index, "personal"),
+                        f"item '{key}': een veld in een rij kan niet apart een persoonsgegeven "
+                        "zijn; zet 'personal: true' op het hele item",
+                    )
+    personal = definition.personal_keys
+    summary, chapter = definition.documents.summary, definition.documents.chapter
+    shown: list[tuple[Path, str]] = [
+        (("documents", "summary", "extra_support", i), key)
+        for i, key in enumerate(summary.extra_support)
+    ]
+    if summary.school_text is not None:
+        shown.append((("documents", "summary", "school_text"), summary.school_text))
+    shown += [
+        (("documents", "chapter", field, i), key)
+        for field in ("extra_support", "limits")
+        for i, key in enumerate(getattr(chapter, field))
+    ]
+    for path, key in shown:
+        if key in personal:
+            yield Finding(
+                path,
+                f"'{key}' is een persoonsgegeven (personal: true); dat hoort niet in een tekst "
+                "die elke lezer ziet (alleen onder 'contact', en dan alleen als de school dat "
+                "kiest)",
+            )

@@ -127,6 +127,11 @@ class ItemBase(StrictModel):
     show_if: Condition | None = None
     # Names under which other sources (filled PDF forms, older documents) know this item.
     aliases: list[str] = Field(default_factory=list)
+    # The answer holds personal data (AVG): a named person, or a person's own phone number
+    # or e-mail address; not a school's general number or address. Such answers stay in the
+    # adopted document, but out of the public API, the open data and the public search, and
+    # on public pages only where the school chose so (docs/privacy.md).
+    personal: bool = False
 
 
 class Option(StrictModel):
@@ -719,6 +724,11 @@ class FormatDefinition(StrictModel):
 
     def item(self, key: str) -> AnyItem:
         return self.entries[key].item
+
+    @property
+    def personal_keys(self) -> frozenset[str]:
+        """The keys of the items whose answers are personal data (`personal: true`)."""
+        return frozenset(key for key, entry in self.entries.items() if entry.item.personal)
 
     def sections_with_paths(self) -> Iterator[tuple[Section, tuple[str | int, ...]]]:
         def walk(

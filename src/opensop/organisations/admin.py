@@ -30,3 +30,9 @@ class SchoolAdmin(admin.ModelAdmin[School]):
     list_display = ["name", "brin", "location", "city", "board", "swv"]
     list_filter = ["swv", "board"]
     search_fields = ["name", "brin", "city"]
+    # The school's own choice, made through organisations.services (docs/privacy.md).
+    readonly_fields = [
+        "shows_contact_person",
+        "contact_person_chosen_by",
+        "contact_person_chosen_at",
+    ]

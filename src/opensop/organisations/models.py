@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files import File
 from django.core.validators import FileExtensionValidator, RegexValidator
@@ -118,6 +119,24 @@ class School(models.Model):
     )
     swv = models.ForeignKey(
         Swv, on_delete=models.PROTECT, related_name="schools", verbose_name="samenwerkingsverband"
+    )
+    # The school's choice to name its contact person (the answers its format marks personal
+    # and lists as the summary's contact) on the public pages: the school page, the summary
+    # for parents and the schoolgids chapter. Off until the school says so (docs/privacy.md);
+    # written only by organisations.services.choose_public_contact_person.
+    shows_contact_person = models.BooleanField(
+        "contactpersoon tonen op de openbare pagina", default=False
+    )
+    contact_person_chosen_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name="keuze contactpersoon gemaakt door",
+    )
+    contact_person_chosen_at = models.DateTimeField(
+        "keuze contactpersoon gemaakt op", null=True, blank=True
     )
     # Indexed, like Swv.updated_at: a school renamed or moved changes the public data.
     updated_at = models.DateTimeField("gewijzigd", auto_now=True, db_index=True)

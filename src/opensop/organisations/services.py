@@ -7,11 +7,16 @@ A school is never deleted here: its profiles are the public record of its suppor
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import partial
 
 from django.db import transaction
+from django.db.models.fields.files import FieldFile
+from django.utils import timezone
 
 from opensop.accounts import access
-from opensop.accounts.access import AnyUser
+from opensop.accounts.access import AnyUser, as_user
+from opensop.documents.models import Kind, StoredDocument
+from opensop.logs import security_event
 from opensop.organisations.models import Board, School, Swv
 from opensop.refused import Refused
 
@@ -83,3 +88,49 @@ def update_parent_help(swv: Swv, details: dict[str, str], user: AnyUser) -> Swv:
         stored.full_clean()
         stored.save(update_fields=list(PARENT_HELP_FIELDS))
         return stored
+
+
+def choose_public_contact_person(school: School, shown: bool, user: AnyUser) -> School:
+    """The school's choice whether its public pages name its contact person: the answers its
+    format marks personal and lists as the summary's contact (docs/privacy.md). Takes effect
+    at once on every public profile of the school, also those published before: the stored
+    summaries for parents (the only stored document that shows the contact) are removed, to
+    be typeset again with the choice on their next download."""
+    with transaction.atomic():
+        stored = School.objects.select_for_update().get(pk=school.pk)
+        if not access.may_choose_public_contact_person(user, stored):
+            raise SchoolError(
+                f"Alleen de schoolbewerkers van {stored.name} kiezen of de contactpersoon "
+                "op de openbare pagina staat."
+            )
+        if stored.shows_contact_person == shown:
+            return stored
+        stored.shows_contact_person = shown
+        stored.contact_person_chosen_by = as_user(user)
+        stored.contact_person_chosen_at = timezone.now()
+        stored.save(
+            update_fields=[
+                "shows_contact_person",
+                "contact_person_chosen_by",
+                "contact_person_chosen_at",
+                "updated_at",
+            ]
+        )
+        summaries = StoredDocument.objects.filter(profile__school=stored, kind=Kind.SUMMARY)
+        files = [document.file for document in summaries]
+        summaries.delete()
+        # The files go once the rows are gone for good (not when the change is rolled back).
+        transaction.on_commit(partial(_remove_files, files))
+    person = as_user(user)
+    security_event(
+        "public_contact_person_chosen",
+        school_id=stored.pk,
+        user_id=person.pk if person else None,
+        shown=shown,
+    )
+    return stored
+
+
+def _remove_files(files: list[FieldFile]) -> None:
+    for file in files:
+        file.delete(save=False)

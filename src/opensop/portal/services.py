@@ -41,11 +41,12 @@ def strongest_reasons(needs: Mapping[str, NeedLevel]) -> dict[str, str]:
 
 
 def written_text(definition: FormatDefinition, answers: Mapping[str, Any]) -> str:
-    """The profile's own words and the offers it has, as one text to search in."""
+    """The profile's own words and the offers it has, as one text to search in; never an
+    answer that names a person (`personal: true`): nobody finds a school by its IB'er."""
     parts: list[str] = []
     for key, entry in definition.entries.items():
         value = answers.get(key)
-        if value is None:
+        if value is None or entry.item.personal:
             continue
         if isinstance(entry.item, OfferChecklistItem) and isinstance(value, dict):
             labels = {o.key: o.label for o in entry.item.catalogue}

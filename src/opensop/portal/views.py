@@ -19,7 +19,7 @@ from django.views.decorators.http import require_safe
 
 from opensop.cycle.terms import terms_for
 from opensop.documents.models import Kind
-from opensop.documents.services import document_html, embedded_html
+from opensop.documents.services import document_html, public_school_parts
 from opensop.formats.changes import Facts
 from opensop.formats.vocabulary import default_vocabulary
 from opensop.organisations.models import Swv
@@ -119,9 +119,22 @@ def school(request: HttpRequest, code: str) -> HttpResponse:
         "needs": with_levels([profile], ALL_NEEDS)[0].needs,
         "older": older,
         "changes": _changes_since_last_year(profile, older),
-        "document": _cached(f"portal-embedded-{profile.pk}-{profile.revision}", lambda: profile),
     }
+    context["contact"], context["document"] = _school_parts(profile)
     return render(request, "portal/school.html", context)
+
+
+def _school_parts(profile: Profile) -> tuple[list[tuple[str, str]], str]:
+    """The contact for parents and the embedded document (both without personal data, but
+    the contact person where the school chose to show it), kept in the cache per revision
+    and choice: a school that changes its mind is seen at once."""
+    shown = int(profile.school.shows_contact_person)
+    key = f"portal-school-{profile.pk}-{profile.revision}-{shown}"
+    parts: tuple[list[tuple[str, str]], str] | None = cache.get(key)
+    if parts is None:
+        parts = public_school_parts(profile)
+        cache.set(key, parts, DOCUMENT_CACHE_SECONDS)
+    return parts
 
 
 def _changes_since_last_year(profile: Profile, older: list[Profile]) -> ChangesSince | None:
@@ -138,14 +151,13 @@ def _stored_facts(profile: Profile) -> Facts | None:
         return None
 
 
-def _cached(key: str, load: Callable[[], Profile], *, whole_page: bool = False) -> str:
-    """The profile's HTML document (a whole page, or the part inside the school page), kept
-    in the cache: a published profile never changes, and the key has its revision. The
-    profile is only loaded (`load`) to render it."""
+def _cached(key: str, load: Callable[[], Profile]) -> str:
+    """The profile's HTML document as a whole page, kept in the cache: a published profile
+    never changes, and the key has its revision. The profile is only loaded (`load`) to
+    render it."""
     html: str | None = cache.get(key)
     if html is None:
-        profile = load()
-        html = document_html(profile, Kind.FULL) if whole_page else embedded_html(profile)
+        html = document_html(load(), Kind.FULL)
         cache.set(key, html, DOCUMENT_CACHE_SECONDS)
     return html
 
@@ -166,7 +178,7 @@ def school_document(request: HttpRequest, code: str, pk: int | None = None) -> H
             raise Http404("Deze versie van het profiel is niet openbaar.")
         revision = found
     key = f"portal-document-{pk}-{revision}"
-    return HttpResponse(_cached(key, partial(_profile, pk), whole_page=True))
+    return HttpResponse(_cached(key, partial(_profile, pk)))
 
 
 @dataclass(frozen=True)

@@ -6,6 +6,7 @@ same words for the same answers.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -89,18 +90,23 @@ def _block_kind(item: ShownItem) -> str:
     return "pairs"
 
 
-def present(definition: FormatDefinition, answers: dict[str, Any]) -> list[ShownSection]:
+def present(
+    definition: FormatDefinition, answers: dict[str, Any], leave_out: Collection[str] = ()
+) -> list[ShownSection]:
+    """Every section with its items; the items `leave_out` names are not shown at all."""
     shown: list[ShownSection] = []
     for section in definition.all_sections():
-        shown.append(_section(section, answers))
+        shown.append(_section(section, answers, leave_out))
     return shown
 
 
-def _section(section: Section, answers: dict[str, Any]) -> ShownSection:
+def _section(section: Section, answers: dict[str, Any], leave_out: Collection[str]) -> ShownSection:
     result = ShownSection(
         section.number, section.title, section.text or "", depth=section.number.count(".") + 1
     )
     for item in section.items:
+        if item.key in leave_out:
+            continue
         value = answers.get(item.key)
         empty = not isinstance(item, FixedTextItem) and not is_filled(item, value)
         entry = ShownItem(

@@ -25,11 +25,13 @@ from opensop.basisondersteuning.services import (
     version_on,
 )
 from opensop.cycle.terms import TermsBook, deadline_of, terms_for
+from opensop.documents.content import contact_lines
 from opensop.formats.changes import facts_of, facts_of_check
 from opensop.formats.definition import AnyItem, FixedTextItem, FormatDefinition, Section
 from opensop.formats.profile import ProfileCheck, evaluate_answers
 from opensop.imports.duo.services import open_duo_proposal
 from opensop.imports.duo.views import duo_sources
+from opensop.organisations import services as school_services
 from opensop.profiles import editing, presentation
 from opensop.profiles.history import DECIDED, ChangesSince, changes_since_previous
 from opensop.profiles.models import Profile, State
@@ -96,6 +98,9 @@ def profile_detail(request: HttpRequest, pk: int) -> HttpResponse:
             if access.may_prefill_from_duo(request.user, profile)
             else None,
             "can_download_chapter": access.may_download_chapter(request.user, profile),
+            "contact_person": _contact_person(definition, check)
+            if access.may_choose_public_contact_person(request.user, profile.school)
+            else None,
             "can_read_history": access.may_read_history(request.user, profile),
             "next_year": next_school_year(profile.school_year)
             if access.may_start_profile(request.user, profile.school)
@@ -332,6 +337,34 @@ def start_next_year(request: HttpRequest, pk: int) -> HttpResponseRedirect:
         + (f", met de antwoorden van {source.school_year}." if source else "."),
     )
     return redirect("profile", pk=new.pk)
+
+
+@require_POST
+def choose_contact_person(request: HttpRequest, pk: int) -> HttpResponseRedirect:
+    """A school editor chooses whether the school's public pages name its contact person."""
+    profile = access.profile_for(request.user, pk)
+    if not access.may_choose_public_contact_person(request.user, profile.school):
+        raise PermissionDenied
+    shown = request.POST.get("tonen") == "ja"
+    try:
+        school_services.choose_public_contact_person(profile.school, shown, request.user)
+    except school_services.SchoolError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(
+            request,
+            "De openbare pagina van de school noemt nu de contactpersoon."
+            if shown
+            else "De openbare pagina van de school noemt nu geen contactpersoon meer.",
+        )
+    return redirect("profile", pk=pk)
+
+
+def _contact_person(definition: FormatDefinition, check: ProfileCheck) -> list[tuple[str, str]]:
+    """The contact answers that name a person: what the public pages show only by choice."""
+    everything = contact_lines(definition, check.values, with_person=True)
+    general = set(contact_lines(definition, check.values, with_person=False))
+    return [line for line in everything if line not in general]
 
 
 def revisions(request: HttpRequest, pk: int) -> HttpResponse:
